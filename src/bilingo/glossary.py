@@ -1,0 +1,624 @@
+"""The term store: read and validate glossary YAML files, look terms up, add entries.
+
+A glossary is one or more YAML files (the contract is in DESIGN.md). Files
+are read with PyYAML's safe loader (the C one when present), so no tag can
+construct a Python object, and every entry remembers its `file:line`.
+
+Which files are read: explicit paths, else $BILINGO_GLOSSARY, else the
+built-in glossary plus the user's own file. In that last set the user's file
+may redefine a built-in headword: that is how a user overrides a default.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import korean
+from .errors import DuplicateTermError, GlossaryError, GlossaryProblems, InputError
+from .terms import Term, TermType
+
+ENTRY_KEYS = ("ko", "en", "type", "variants", "en_variants", "note")
+FILE_KEYS = ("domain", "terms")
+TERM_TYPES = tuple(t.value for t in TermType)
+LINE_KEY = "__line__"  # where the loader records an entry's line; never a real key
+USER_GLOSSARY_NAME = "my-glossary.yaml"
+NEW_FILE_HEADER = "# bilingo glossary: entries added with `bilingo add` land here.\nterms:\n"
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):
+    """Safe loader that notes the 1-based line of every mapping it builds."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE_KEY] = node.start_mark.line + 1
+        return mapping
+
+
+# Glossary values are text: `en: No` is the word "No", not False, and
+# `ko: 2024` stays "2024" so validation can say what is wrong with it.
+for _tag in ("bool", "int", "float", "timestamp"):
+    _LineLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _LineLoader.construct_scalar)
+
+
+# --------------------------------------------------------------------------- locations
+
+
+def default_glossary_dir() -> Path:
+    """The built-in glossary: inside the installed wheel, or the source checkout's glossary/."""
+    packaged = Path(__file__).parent / "glossary"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "glossary"
+
+
+def user_data_dir() -> Path:
+    """The platform's user data folder for bilingo (e.g. ~/.local/share/bilingo)."""
+    import platformdirs
+
+    return platformdirs.user_data_path("bilingo")
+
+
+def user_glossary_path() -> Path:
+    """The user's own glossary file, where `bilingo add` writes by default."""
+    return user_data_dir() / USER_GLOSSARY_NAME
+
+
+def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files as given, folders as their *.yaml/*.yml files in name order."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise GlossaryError("no such glossary file or folder; check the path", str(path))
+    return files
+
+
+def resolve_glossary_paths(paths: Iterable[str | os.PathLike] | None = None) -> list[Path]:
+    """The glossary files to read, by the rule of DESIGN.md."""
+    if paths:
+        return expand_paths(paths)
+    from_environment = os.environ.get("BILINGO_GLOSSARY")
+    if from_environment:
+        return expand_paths(p for p in from_environment.split(os.pathsep) if p)
+    files = expand_paths([default_glossary_dir()])
+    user_file = user_glossary_path()
+    if user_file.is_file():
+        files.append(user_file)
+    return files
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_text(path: Path) -> str:
+    """A glossary file's text; not-UTF-8 is a GlossaryError naming the line."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise GlossaryError(f"cannot read file: {error.strerror}", str(path)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise GlossaryError("file is not UTF-8 text; save it as UTF-8", str(path), line) from None
+
+
+def parse_yaml(text: str, path: str):
+    """Parse one glossary file's text; YAML errors become GlossaryError with the line."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = " ".join(str(part) for part in (error.context, error.problem) if part)
+        if "could not determine a constructor" in reason:
+            reason = "tags such as !!python are not allowed in a glossary; remove the tag"
+        raise GlossaryError(f"malformed YAML: {reason}", path, mark.line + 1 if mark else None)
+    except yaml.YAMLError as error:
+        raise GlossaryError(f"malformed YAML: {error}", path) from None
+
+
+def read_glossary_file(path: Path) -> tuple[list[Term], list[GlossaryError]]:
+    """Every valid entry of one file, and every problem found in it."""
+    shown = str(path)
+    try:
+        document = parse_yaml(read_text(path), shown)
+    except GlossaryError as error:
+        return [], [error]
+    if document is None:
+        return [], []
+    if not isinstance(document, dict):
+        return [], [
+            GlossaryError("a glossary file must be a mapping with a `terms:` list", shown, 1)
+        ]
+    problems = [
+        GlossaryError(
+            f"unknown key `{key}` (allowed: {', '.join(FILE_KEYS)})", shown, document[LINE_KEY]
+        )
+        for key in document
+        if key not in FILE_KEYS and key != LINE_KEY
+    ]
+    domain = document.get("domain")
+    entries = document.get("terms") or []
+    if not isinstance(entries, list):
+        problems.append(
+            GlossaryError("`terms` must be a list of entries", shown, document[LINE_KEY])
+        )
+        return [], problems
+    terms = []
+    for entry in entries:
+        try:
+            terms.append(
+                term_from_entry(entry, shown, domain=domain if isinstance(domain, str) else None)
+            )
+        except GlossaryError as error:
+            problems.append(error)
+    return terms, problems
+
+
+def term_from_entry(entry, path: str | None = None, domain: str | None = None) -> Term:
+    """Validate one YAML entry and build its Term; any problem raises GlossaryError."""
+    if not isinstance(entry, dict):
+        raise GlossaryError("each entry under `terms` must be a mapping with ko and en", path)
+    line = entry.get(LINE_KEY)
+    unknown = [key for key in entry if key not in ENTRY_KEYS and key != LINE_KEY]
+    if unknown:
+        raise GlossaryError(
+            f"unknown key `{unknown[0]}` (allowed: {', '.join(ENTRY_KEYS)})", path, line
+        )
+    ko = _required_string(entry, "ko", path, line)
+    en = _required_string(entry, "en", path, line)
+    if not (korean.contains_hangul(ko) or re.search(r"[A-Za-z]", ko)):
+        raise GlossaryError(f"ko `{ko}` holds no Hangul and no Latin letter", path, line)
+    term_type = entry.get("type")
+    if term_type is not None and term_type not in TERM_TYPES:
+        raise GlossaryError(
+            f"type `{term_type}` is not one of: {', '.join(TERM_TYPES)}", path, line
+        )
+    return Term(
+        ko=normalize_space(ko),
+        en=normalize_space(en),
+        type=TermType(term_type) if term_type else None,
+        variants=_string_list(entry, "variants", path, line),
+        en_variants=_string_list(entry, "en_variants", path, line),
+        note=_optional_string(entry, "note", path, line),
+        domain=domain,
+        path=path,
+        line=line,
+    )
+
+
+def _required_string(entry: dict, key: str, path, line) -> str:
+    value = entry.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise GlossaryError(f"entry has no `{key}`; every entry needs ko and en", path, line)
+    if isinstance(value, (list, dict)):
+        raise GlossaryError(f"`{key}` must be a single string, not a list or mapping", path, line)
+    return str(value)
+
+
+def _optional_string(entry: dict, key: str, path, line) -> str | None:
+    value = entry.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (list, dict)):
+        raise GlossaryError(f"`{key}` must be a single string, not a list or mapping", path, line)
+    return str(value)
+
+
+def _string_list(entry: dict, key: str, path, line) -> list[str]:
+    value = entry.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or any(isinstance(v, (list, dict)) or v is None for v in value):
+        raise GlossaryError(f"`{key}` must be a list of strings", path, line)
+    return [normalize_space(str(v)) for v in value if str(v).strip()]
+
+
+def normalize_space(text: str) -> str:
+    """Trim and collapse runs of whitespace to one space."""
+    return " ".join(text.split())
+
+
+def without_spaces(text: str) -> str:
+    return "".join(text.split())
+
+
+# --------------------------------------------------------------------------- the glossary
+
+
+@dataclass
+class Glossary:
+    """Loaded glossary entries with lookup indexes. Iterate it for its Terms."""
+
+    terms: list[Term]
+    files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._by_korean: dict[str, list[Term]] = {}
+        self._by_english: dict[str, list[Term]] = {}
+        for term in self.terms:
+            for form in korean_forms(term):
+                self._by_korean.setdefault(form, []).append(term)
+            for english in (term.en, *term.en_variants):
+                self._by_english.setdefault(english.casefold(), []).append(term)
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def get(self, ko: str) -> Term | None:
+        """The entry whose headword (or variant) is `ko`, spacing ignored."""
+        found = self._by_korean.get(without_spaces(ko))
+        return found[0] if found else None
+
+    def lookup(self, query: str, reverse: bool = False) -> list[Term]:
+        """Entries for a Korean query (particles allowed) or, reversed, an English one."""
+        query = normalize_space(query)
+        if not query:
+            raise InputError("the query is empty; give a Korean word (or English with --reverse)")
+        if reverse:
+            return _unique(self._by_english.get(query.casefold(), []))
+        for stem, _particle in korean.split_particles(without_spaces(query)):
+            found = self._by_korean.get(stem)
+            if found:
+                return _unique(found)
+        return []
+
+    def suggest(self, query: str, reverse: bool = False, limit: int = 5) -> list[str]:
+        """Headwords (or English) closest to a query that found nothing."""
+        query = normalize_space(query)
+        if reverse:
+            candidates = {term.en.casefold(): term.en for term in self.terms}
+            close = difflib.get_close_matches(query.casefold(), candidates, n=limit, cutoff=0.6)
+            return [candidates[c] for c in close]
+        candidates = {without_spaces(term.ko): term.ko for term in self.terms}
+        close = difflib.get_close_matches(without_spaces(query), candidates, n=limit, cutoff=0.5)
+        return [candidates[c] for c in close]
+
+    def fingerprint(self) -> str:
+        """A short hash of the entries, recorded in translation signatures."""
+        digest = hashlib.sha256()
+        for term in self.terms:
+            digest.update(f"{term.ko}\t{term.en}\t{'|'.join(term.en_variants)}\n".encode())
+        return digest.hexdigest()[:12]
+
+    def add(self, term: Term, to: str | os.PathLike | None = None, update: bool = False) -> Term:
+        """Write `term` to a glossary file (default: the user's own) and index it.
+
+        A headword the glossary already has is refused (DuplicateTermError)
+        unless `update`, which rewrites the existing entry in place, keeping
+        the fields `term` leaves empty (an entry of the built-in glossary is
+        overridden in the user's file instead, since bilingo never edits it).
+        """
+        existing = self.get(term.ko)
+        if existing and not update:
+            raise DuplicateTermError(
+                f"`{term.ko}` is already in the glossary as `{existing.ko}` \u2192 "
+                f"`{existing.en}` ({existing.source}); use --update to replace it",
+            )
+        if existing and update:
+            term = _merged(existing, term)
+        target = Path(to) if to else None
+        if existing and update and target is None and not _is_builtin(existing):
+            target = Path(existing.path)
+        written = write_term(term, target or user_glossary_path(), update=update)
+        if existing and update:
+            self.terms = [t for t in self.terms if t is not existing]
+        self.terms.append(written)
+        self.__post_init__()
+        return written
+
+    def stats(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Entries per file and per type."""
+        per_file: dict[str, int] = {}
+        per_type: dict[str, int] = {}
+        for term in self.terms:
+            per_file[term.path or "-"] = per_file.get(term.path or "-", 0) + 1
+            kind = term.type.value if term.type else "(none)"
+            per_type[kind] = per_type.get(kind, 0) + 1
+        return per_file, per_type
+
+
+def _merged(old: Term, new: Term) -> Term:
+    """`new` with the optional fields it leaves empty taken from `old`."""
+    return Term(
+        ko=new.ko,
+        en=new.en,
+        type=new.type or old.type,
+        variants=new.variants or old.variants,
+        en_variants=new.en_variants or old.en_variants,
+        note=new.note or old.note,
+    )
+
+
+def korean_forms(term: Term) -> set[str]:
+    """Every Korean spelling of a term, spaces removed (the lookup keys)."""
+    return {without_spaces(form) for form in (term.ko, *term.variants)}
+
+
+def _unique(terms: list[Term]) -> list[Term]:
+    seen: list[Term] = []
+    for term in terms:
+        if all(term is not other for other in seen):
+            seen.append(term)
+    return seen
+
+
+def _is_builtin(term: Term) -> bool:
+    builtin = default_glossary_dir().resolve()
+    return term.path is not None and builtin in Path(term.path).resolve().parents
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def check_glossary(
+    paths: Iterable[str | os.PathLike] | None = None,
+) -> tuple[list[Term], list[GlossaryError], list[str]]:
+    """Read every file; return the terms, every problem, and warnings."""
+    files = resolve_glossary_paths(paths)
+    overriding_user_file = not paths and not os.environ.get("BILINGO_GLOSSARY")
+    terms: list[Term] = []
+    problems: list[GlossaryError] = []
+    for path in files:
+        file_terms, file_problems = read_glossary_file(path)
+        terms.extend(file_terms)
+        problems.extend(file_problems)
+    if overriding_user_file:
+        terms = _apply_user_overrides(terms)
+    problems.extend(_conflicts(terms))
+    warnings = [
+        f"{term.source}: one-syllable headword `{term.ko}` matches inside many words; "
+        "prefer a longer form"
+        for term in terms
+        if len(without_spaces(term.ko)) == 1 and korean.contains_hangul(term.ko)
+    ]
+    return terms, problems, warnings
+
+
+def _apply_user_overrides(terms: list[Term]) -> list[Term]:
+    """Drop built-in entries whose headword the user's own file redefines."""
+    user_file = str(user_glossary_path())
+    redefined = {without_spaces(t.ko) for t in terms if t.path == user_file}
+    return [t for t in terms if t.path == user_file or without_spaces(t.ko) not in redefined]
+
+
+def _conflicts(terms: list[Term]) -> list[GlossaryError]:
+    """The same headword with two different English renderings, both places named."""
+    first_seen: dict[str, Term] = {}
+    problems = []
+    for term in terms:
+        key = without_spaces(term.ko)
+        earlier = first_seen.setdefault(key, term)
+        if earlier is not term and earlier.en != term.en:
+            problems.append(
+                GlossaryError(
+                    f"`{term.ko}` is `{term.en}` here but `{earlier.en}` at {earlier.source}; "
+                    "keep one",
+                    term.path,
+                    term.line,
+                )
+            )
+    return problems
+
+
+def load_glossary(paths: Iterable[str | os.PathLike] | None = None) -> Glossary:
+    """Load and validate the glossary; any problem raises GlossaryProblems.
+
+    >>> glossary = load_glossary()            # built-in + your own entries
+    >>> glossary.lookup("딥시크의")[0].en
+    'DeepSeek'
+    """
+    paths = list(paths) if paths else None
+    terms, problems, warnings = check_glossary(paths)
+    if problems:
+        raise GlossaryProblems(problems)
+    return Glossary(_dedupe(terms), resolve_glossary_paths(paths), warnings)
+
+
+def _dedupe(terms: list[Term]) -> list[Term]:
+    """Keep the first of entries repeated identically across files."""
+    seen: set[str] = set()
+    unique = []
+    for term in terms:
+        key = without_spaces(term.ko)
+        if key not in seen:
+            seen.add(key)
+            unique.append(term)
+    return unique
+
+
+# --------------------------------------------------------------------------- writing
+#
+# Entries are written as text into the file as it stands, so every comment and
+# the layout of the rest of the file survive. PyYAML's node marks say where
+# each entry starts and ends. Every write holds a lock on the file, re-reads it
+# under the lock (so concurrent writers see each other), checks that the new
+# text parses, writes a temporary file beside it and renames it into place.
+
+
+def write_term(term: Term, path: Path, update: bool = False) -> Term:
+    """Append `term` to the file at `path` (or replace its entry when `update`)."""
+    import filelock
+
+    path = Path(path).expanduser()
+    _check_writable_target(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with filelock.FileLock(str(path) + ".lock", timeout=30):
+            text = read_text(path) if path.exists() else NEW_FILE_HEADER
+            new_text = _text_with_term(text, term, str(path), update)
+            written = _validated_entry(new_text, term, str(path))
+            atomic_write_text(path, new_text)
+    except (OSError, filelock.Timeout) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise GlossaryError(f"cannot write ({reason}); the file was not changed", str(path)) from None
+    return written
+
+
+def _check_writable_target(path: Path) -> None:
+    if path.is_dir():
+        raise GlossaryError("is a folder; give a .yaml file path to write to", str(path))
+    if path.suffix not in (".yaml", ".yml"):
+        raise GlossaryError("is not a .yaml file; glossary files end in .yaml", str(path))
+    parent = next((p for p in (path, *path.parents) if p.exists()), None)
+    if parent is not None and not os.access(parent, os.W_OK):
+        raise GlossaryError("cannot write here (permission denied); choose another --to", str(path))
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write a temp file beside `path`, flush it to disk, rename it over `path`."""
+    import tempfile
+
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as temp:
+            temp.write(text)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _text_with_term(text: str, term: Term, path: str, update: bool) -> str:
+    document = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    terms_key, terms_node = _terms_node(document, path)
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += "\n"
+    existing = _entry_node_for(terms_node, term.ko) if terms_node is not None else None
+    if existing is not None and not update:
+        line = existing.start_mark.line + 1
+        raise DuplicateTermError(
+            f"`{term.ko}` is already in this file; use --update to replace it", path, line
+        )
+    if terms_key is None:  # no `terms:` key at all: add one at the end
+        return "".join(lines) + "terms:\n" + render_entry(term, "  ")
+    if (
+        not isinstance(terms_node, yaml.SequenceNode)
+        or terms_node.flow_style
+        or not terms_node.value
+    ):
+        return _with_block_list(lines, terms_key, terms_node, term)
+    indent = " " * terms_node.value[0].start_mark.column
+    entry = render_entry(term, indent[:-2] if len(indent) >= 2 else "")
+    if existing is not None:
+        first, last = existing.start_mark.line, _last_content_line(existing)
+        return "".join(lines[:first] + [entry] + lines[last + 1 :])
+    last = _last_content_line(terms_node.value[-1])
+    return "".join(lines[: last + 1] + [entry] + lines[last + 1 :])
+
+
+def _terms_node(document, path: str):
+    if document is None:
+        return None, None
+    if not isinstance(document, yaml.MappingNode):
+        raise GlossaryError("a glossary file must be a mapping with a `terms:` list", path, 1)
+    for key, value in document.value:
+        if key.value == "terms":
+            return key, value
+    return None, None
+
+
+def _with_block_list(lines: list[str], terms_key, terms_node, term: Term) -> str:
+    """Turn `terms:`, `terms: []` or a flow list into a block list holding `term`."""
+    row = terms_key.start_mark.line
+    old_items = []
+    if isinstance(terms_node, yaml.SequenceNode):
+        end = terms_node.end_mark.line
+        old_items = [yaml.safe_load(yaml.serialize(item)) for item in terms_node.value]
+    else:
+        end = row
+    key_indent = " " * terms_key.start_mark.column
+    items = [term_from_entry(item) for item in old_items] + [term]
+    block = f"{key_indent}terms:\n" + "".join(render_entry(t, key_indent + "  ") for t in items)
+    return "".join(lines[:row] + [block] + lines[end + 1 :])
+
+
+def _entry_node_for(terms_node, ko: str):
+    if not isinstance(terms_node, yaml.SequenceNode):
+        return None
+    wanted = without_spaces(ko)
+    for item in terms_node.value:
+        if isinstance(item, yaml.MappingNode):
+            for key, value in item.value:
+                if key.value == "ko" and isinstance(value, yaml.ScalarNode):
+                    if without_spaces(value.value) == wanted:
+                        return item
+    return None
+
+
+def _last_content_line(node) -> int:
+    """0-based line of the last character that belongs to `node` itself.
+
+    A block node's end mark lies at the next token, after any comments that
+    follow it; the last scalar or flow collection inside ends exactly.
+    """
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style:
+        if not node.value:
+            break
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    end = node.end_mark
+    # An end mark at column 0 sits after the newline that closed the node.
+    return end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
+
+
+def render_entry(term: Term, dash_indent: str) -> str:
+    """One entry as YAML block text, keys in the contract's order."""
+    key_indent = dash_indent + "  "
+    rows = [("ko", term.ko), ("en", term.en)]
+    if term.type:
+        rows.append(("type", term.type.value))
+    if term.variants:
+        rows.append(("variants", term.variants))
+    if term.en_variants:
+        rows.append(("en_variants", term.en_variants))
+    if term.note:
+        rows.append(("note", term.note))
+    text = ""
+    for index, (key, value) in enumerate(rows):
+        prefix = dash_indent + "- " if index == 0 else key_indent
+        text += f"{prefix}{key}: {_yaml_value(value)}\n"
+    return text
+
+
+def _yaml_value(value) -> str:
+    dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9)
+    return dumped.removesuffix("\n...\n").strip()
+
+
+def _validated_entry(new_text: str, term: Term, path: str) -> Term:
+    """Parse the text about to be written; return the entry as it will be read back."""
+    document = parse_yaml(new_text, path)
+    if not isinstance(document, dict) or not isinstance(document.get("terms"), list):
+        raise GlossaryError("the file would not hold a `terms:` list after this write", path)
+    for entry in document["terms"]:
+        if isinstance(entry, dict) and without_spaces(str(entry.get("ko", ""))) == without_spaces(
+            term.ko
+        ):
+            return term_from_entry(entry, path, domain=document.get("domain"))
+    raise GlossaryError("the new entry could not be read back; nothing was written", path)

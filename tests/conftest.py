@@ -1,0 +1,84 @@
+"""Shared fixtures: every user folder points at a temp folder, and no test reaches the network."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bilingo.cli import app
+
+DATA = Path(__file__).parent / "data"
+BILINGO = Path(sys.executable).parent / "bilingo"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_network():
+    """Refuse every outgoing connection made in the test process."""
+
+    def refuse(*args, **kwargs):
+        raise OSError("network access is disabled in the tests")
+
+    original = socket.socket.connect
+    socket.socket.connect = refuse
+    yield
+    socket.socket.connect = original
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """User data, cache, config and model folders all live under tmp_path."""
+    home = tmp_path / "home"
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+        folder = home / variable.lower()
+        folder.mkdir(parents=True)
+        monkeypatch.setenv(variable, str(folder))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("BILINGO_MODELS_DIR", str(home / "models"))
+    monkeypatch.delenv("BILINGO_GLOSSARY", raising=False)
+    return home
+
+
+@pytest.fixture
+def sample_glossary(tmp_path) -> Path:
+    """A writable copy of the small test glossary folder."""
+    target = tmp_path / "glossary"
+    shutil.copytree(DATA / "glossary", target)
+    return target
+
+
+class Result:
+    def __init__(self, exit_code: int, stdout: str, stderr: str):
+        self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
+
+
+@pytest.fixture
+def cli():
+    """Run `bilingo ARGS` in-process; returns exit code, stdout and stderr."""
+    runner = CliRunner()
+
+    def run(*args: str, input: str | bytes | None = None) -> Result:
+        result = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+def run_bilingo(*args, input: bytes | str | None = None, env=None, cwd=None):
+    """Run the installed `bilingo` command as a real subprocess."""
+    if isinstance(input, str):
+        input = input.encode()
+    return subprocess.run(
+        [str(BILINGO), *map(str, args)],
+        input=input,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+        timeout=120,
+    )

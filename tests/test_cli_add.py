@@ -1,0 +1,150 @@
+"""`bilingo add`: entries land in the file with its comments kept; writes are locked and atomic."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import yaml
+
+from bilingo import load_glossary
+
+from .conftest import run_bilingo
+
+NEW_ENTRY = "  - ko: 하이퍼클로바X\n    en: HyperCLOVA X\n    type: product\n    note: Naver's LLM\n"
+
+
+def test_add_appends_after_the_last_entry_keeping_comments(cli, sample_glossary):
+    target = sample_glossary / "ai.yaml"
+    before = target.read_text(encoding="utf-8")
+    result = cli(
+        "add", "하이퍼클로바X", "HyperCLOVA X", "--type", "product", "--note", "Naver's LLM",
+        "--to", target, "-g", sample_glossary,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"added 하이퍼클로바X \u2192 HyperCLOVA X ({target}:23)\n"
+    after = target.read_text(encoding="utf-8")
+    anchor = "    en: OpenAI\n    type: org\n"
+    assert after == before.replace(anchor, anchor + NEW_ENTRY)
+
+
+def test_add_creates_the_user_glossary_on_first_use(cli, isolated_home):
+    result = cli("add", "테스트어", "test word", "--variant", "테스트 어", "--type", "term")
+    assert result.exit_code == 0, result.stderr
+    user_file = isolated_home / "xdg_data_home" / "bilingo" / "my-glossary.yaml"
+    assert yaml.safe_load(user_file.read_text(encoding="utf-8"))["terms"] == [
+        {"ko": "테스트어", "en": "test word", "type": "term", "variants": ["테스트 어"]}
+    ]
+    assert cli("lookup", "테스트어가", "-f", "json").exit_code == 0
+
+
+def test_duplicate_headword_is_refused_with_its_place(cli, sample_glossary):
+    target = sample_glossary / "people.yaml"
+    before = target.read_text(encoding="utf-8")
+    result = cli("add", "딥 시크", "Deepseek", "--to", target, "-g", sample_glossary)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: `딥 시크` is already in the glossary as `딥시크` \u2192 `DeepSeek` "
+        f"({sample_glossary / 'ai.yaml'}:4); use --update to replace it\n"
+    )
+    assert target.read_text(encoding="utf-8") == before
+
+
+def test_update_replaces_in_place_and_keeps_other_fields(cli, sample_glossary):
+    target = sample_glossary / "ai.yaml"
+    before = target.read_text(encoding="utf-8")
+    result = cli("add", "엔비디아", "NVIDIA Corp", "--update", "-g", sample_glossary)
+    assert result.exit_code == 0, result.stderr
+    after = target.read_text(encoding="utf-8")
+    old = "    en: Nvidia\n    type: org\n    en_variants: [NVIDIA]\n"
+    new = "    en: NVIDIA Corp\n    type: org\n    en_variants: [NVIDIA]\n"
+    assert after == before.replace(old, new)
+    assert load_glossary([sample_glossary]).get("엔비디아").en == "NVIDIA Corp"
+
+
+def test_update_of_a_builtin_entry_overrides_it_in_the_user_file(cli, isolated_home):
+    result = cli("add", "딥시크", "DeepSeek AI", "--update")
+    assert result.exit_code == 0, result.stderr
+    assert "my-glossary.yaml" in result.stdout
+    assert load_glossary().get("딥시크").en == "DeepSeek AI"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--type", "company"], "type `company` is not one of"),
+        (["--to", "{dir}"], "is a folder"),
+        (["--to", "{dir}/x.txt"], "is not a .yaml file"),
+    ],
+)
+def test_bad_add_writes_nothing(cli, sample_glossary, args, message):
+    args = [a.replace("{dir}", str(sample_glossary)) for a in args]
+    before = {p: p.read_bytes() for p in sample_glossary.iterdir()}
+    result = cli("add", "새단어", "new word", *args, "-g", sample_glossary)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert {p: p.read_bytes() for p in sample_glossary.iterdir()} == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_target_is_refused(cli, sample_glossary, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    result = cli("add", "새단어", "new word", "--to", locked / "g.yaml", "-g", sample_glossary)
+    assert result.exit_code == 1
+    assert "permission denied" in result.stderr
+
+
+def test_unwritable_path_under_a_file_is_refused(cli, sample_glossary):
+    inside_a_file = sample_glossary / "ai.yaml" / "g.yaml"
+    result = cli("add", "새단어", "new word", "--to", inside_a_file, "-g", sample_glossary)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_add_to_an_empty_list_and_a_file_without_terms(cli, tmp_path):
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("# my terms\ndomain: misc\nterms: []\n# bottom\n", encoding="utf-8")
+    assert cli("add", "첫단어", "first", "--to", empty, "-g", empty).exit_code == 0
+    assert empty.read_text(encoding="utf-8") == (
+        "# my terms\ndomain: misc\nterms:\n  - ko: 첫단어\n    en: first\n# bottom\n"
+    )
+    bare = tmp_path / "bare.yaml"
+    bare.write_text("# only a comment\n", encoding="utf-8")
+    assert cli("add", "둘째단어", "second", "--to", bare, "-g", bare).exit_code == 0
+    assert load_glossary([bare]).get("둘째단어").en == "second"
+
+
+def test_interrupted_write_leaves_the_old_file(cli, sample_glossary, monkeypatch):
+    target = sample_glossary / "ai.yaml"
+    before = target.read_bytes()
+
+    def crash(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", crash)
+    result = cli("add", "새단어", "new word", "--to", target, "-g", sample_glossary)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {target}: cannot write (No space left on device); the file was not changed\n"
+    )
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in sample_glossary.iterdir()) == ["ai.yaml", "ai.yaml.lock", "people.yaml"]
+
+
+def test_twenty_concurrent_adds_all_land(sample_glossary):
+    target = sample_glossary / "ai.yaml"
+
+    def add(index: int):
+        return run_bilingo("add", f"동시어{index:02d}", f"word {index}", "--to", target, "-g", target)
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(add, range(20)))
+    assert [r.returncode for r in results] == [0] * 20, [r.stderr for r in results]
+    glossary = load_glossary([target])
+    assert all(glossary.get(f"동시어{i:02d}").en == f"word {i}" for i in range(20))
+    assert len(glossary) == 25
+    assert "# loanwords" in target.read_text(encoding="utf-8")
