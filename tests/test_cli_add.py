@@ -12,15 +12,26 @@ from bilingo import load_glossary
 
 from .conftest import run_bilingo
 
-NEW_ENTRY = "  - ko: 하이퍼클로바X\n    en: HyperCLOVA X\n    type: product\n    note: Naver's LLM\n"
+NEW_ENTRY = (
+    "  - ko: 하이퍼클로바X\n    en: HyperCLOVA X\n    type: product\n    note: Naver's LLM\n"
+)
 
 
 def test_add_appends_after_the_last_entry_keeping_comments(cli, sample_glossary):
     target = sample_glossary / "ai.yaml"
     before = target.read_text(encoding="utf-8")
     result = cli(
-        "add", "하이퍼클로바X", "HyperCLOVA X", "--type", "product", "--note", "Naver's LLM",
-        "--to", target, "-g", sample_glossary,
+        "add",
+        "하이퍼클로바X",
+        "HyperCLOVA X",
+        "--type",
+        "product",
+        "--note",
+        "Naver's LLM",
+        "--to",
+        target,
+        "-g",
+        sample_glossary,
     )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"added 하이퍼클로바X \u2192 HyperCLOVA X ({target}:23)\n"
@@ -132,14 +143,20 @@ def test_interrupted_write_leaves_the_old_file(cli, sample_glossary, monkeypatch
         f"error: {target}: cannot write (No space left on device); the file was not changed\n"
     )
     assert target.read_bytes() == before
-    assert sorted(p.name for p in sample_glossary.iterdir()) == ["ai.yaml", "ai.yaml.lock", "people.yaml"]
+    assert sorted(p.name for p in sample_glossary.iterdir()) == [
+        "ai.yaml",
+        "ai.yaml.lock",
+        "people.yaml",
+    ]
 
 
 def test_twenty_concurrent_adds_all_land(sample_glossary):
     target = sample_glossary / "ai.yaml"
 
     def add(index: int):
-        return run_bilingo("add", f"동시어{index:02d}", f"word {index}", "--to", target, "-g", target)
+        return run_bilingo(
+            "add", f"동시어{index:02d}", f"word {index}", "--to", target, "-g", target
+        )
 
     with ThreadPoolExecutor(max_workers=20) as pool:
         results = list(pool.map(add, range(20)))

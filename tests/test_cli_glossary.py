@@ -11,7 +11,9 @@ def test_validate_ok(cli, sample_glossary):
 
 def test_validate_reports_every_problem_with_place(cli, tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("terms:\n  - ko: 딥시크\n  - en: x\n  - ko: 중\n    en: China\n", encoding="utf-8")
+    bad.write_text(
+        "terms:\n  - ko: 딥시크\n  - en: x\n  - ko: 중\n    en: China\n", encoding="utf-8"
+    )
     result = cli("glossary", "validate", bad)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [

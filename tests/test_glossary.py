@@ -51,10 +51,17 @@ def test_lookup_refuses_other_words(sample_glossary, query):
 
 @pytest.mark.parametrize(
     "query, headword",
-    [("deepseek", "딥시크"), ("DEEPSEEK", "딥시크"), ("nvidia", "엔비디아"), ("Sam Altman", "샘 올트먼")],
+    [
+        ("deepseek", "딥시크"),
+        ("DEEPSEEK", "딥시크"),
+        ("nvidia", "엔비디아"),
+        ("Sam Altman", "샘 올트먼"),
+    ],
 )
 def test_reverse_lookup_is_case_insensitive(sample_glossary, query, headword):
-    assert [t.ko for t in load_glossary([sample_glossary]).lookup(query, reverse=True)] == [headword]
+    assert [t.ko for t in load_glossary([sample_glossary]).lookup(query, reverse=True)] == [
+        headword
+    ]
 
 
 def test_empty_query_is_an_input_error(sample_glossary):
@@ -94,7 +101,11 @@ BAD_FILES = [
     ("terms: !!python/name:os.system\n", "!!python", 1),
     ("- ko: 딥시크\n  en: DeepSeek\n", "must be a mapping", 1),
     ("terms: 딥시크\n", "must be a list", 1),
-    ("terms:\n  - ko: 딥시크\n    en: DeepSeek\n  - ko: 딥시크\n    en: Deep Seek\n", "`DeepSeek` at", 4),
+    (
+        "terms:\n  - ko: 딥시크\n    en: DeepSeek\n  - ko: 딥시크\n    en: Deep Seek\n",
+        "`DeepSeek` at",
+        4,
+    ),
 ]
 
 
@@ -124,7 +135,9 @@ def test_same_ko_with_two_english_across_files_names_both(tmp_path):
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
-    write(tmp_path / "a.yaml", "terms:\n  - ko: 딥시크\n  - en: x\n  - ko: y\n    en: z\n    bad: 1\n")
+    write(
+        tmp_path / "a.yaml", "terms:\n  - ko: 딥시크\n  - en: x\n  - ko: y\n    en: z\n    bad: 1\n"
+    )
     _, problems, _ = check_glossary([tmp_path])
     assert len(problems) == 3
 

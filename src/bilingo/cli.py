@@ -12,6 +12,7 @@ import io
 import json
 import sys
 import traceback
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 
@@ -102,26 +103,38 @@ def load(glossary_paths: list[Path] | None):
 
 
 def read_input(path: Path | None) -> str:
-    """The text of FILE, or of stdin when FILE is `-` or omitted; UTF-8 only."""
-    if path is None or str(path) == "-":
-        data, name = sys.stdin.buffer.read(), "standard input"
-    else:
-        try:
-            data, name = path.read_bytes(), str(path)
-        except IsADirectoryError:
-            raise InputError(f"{path} is a folder; give a text file") from None
-        except OSError as error:
-            raise InputError(f"cannot read {path}: {error.strerror}") from None
-    if b"\0" in data[:8192]:
-        raise InputError(f"{name} looks like a binary file; give UTF-8 text")
+    """The whole text of FILE, or of stdin when FILE is `-` or omitted; UTF-8 only."""
+    return "".join(input_lines(path))
+
+
+def input_lines(path: Path | None) -> Iterator[str]:
+    """The lines of FILE (or stdin), newlines kept, decoded as UTF-8 as they are read.
+
+    Reading line by line keeps a 50 MB input out of memory; a bad byte or a
+    binary file becomes an InputError naming the line.
+    """
+    name = "standard input" if path is None or str(path) == "-" else str(path)
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        raw = sys.stdin.buffer if name == "standard input" else path.open("rb")
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder; give a text file") from None
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
+    text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+    line_number = 0
+    try:
+        for line_number, line in enumerate(text, start=1):  # noqa: B007 - used after the loop
+            if "\0" in line:
+                raise InputError(f"{name} looks like a binary file; give UTF-8 text")
+            yield line
+    except UnicodeDecodeError:
         raise InputError(
-            f"{name} is not UTF-8 (bad byte at line {line}); convert it, e.g. "
-            f"`iconv -f cp949 -t utf-8`"
+            f"{name} is not UTF-8 (bad byte at line {line_number + 1}); convert it first, "
+            f"e.g. `iconv -f cp949 -t utf-8 FILE`"
         ) from None
+    finally:
+        if raw is not sys.stdin.buffer:
+            raw.close()
 
 
 def render(rows: list[dict], columns: list[str], fmt: str) -> str:
@@ -269,3 +282,57 @@ def glossary_stats(
     typer.echo(render(type_rows, ["type", "entries"], "table"))
     typer.echo()
     typer.echo(f"total: {len(glossary)} entries in {len(per_file)} files")
+
+
+# --------------------------------------------------------------------------- scan
+
+SCAN_COLUMNS = ["line:col", "text", "particle", "ko", "en", "type"]
+SCAN_TABLE_CHUNK = 1000  # rows per table block, so huge inputs stream
+
+
+@app.command()
+def scan(
+    file: Path | None = typer.Argument(None, help="Korean text file; `-` or omitted reads stdin."),
+    format: ReportFormat = typer.Option(
+        ReportFormat.table, "--format", "-f", help="Output format."
+    ),
+    glossary_paths: list[Path] | None = GLOSSARY_OPTION,
+):
+    """Find glossary terms in Korean text, particles and all."""
+    from .matcher import scan_lines
+
+    matcher = load(glossary_paths).matcher()
+    found = scan_lines(input_lines(file), matcher)
+    if format is ReportFormat.json:
+        _stream_json(found)
+        return
+    count = 0
+    for block in _chunks(found, SCAN_TABLE_CHUNK):
+        rows = [{"line:col": f"{m.line}:{m.column}", **m.match.to_dict()} for m in block]
+        table = render(rows, SCAN_COLUMNS, "table")
+        typer.echo(table if count == 0 else "\n".join(table.splitlines()[2:]))
+        count += len(block)
+    typer.echo(f"{count} matches" if count != 1 else "1 match", err=True)
+
+
+def _stream_json(found) -> None:
+    """A JSON list written item by item, so output never waits for the whole input."""
+    out = sys.stdout
+    out.write("[")
+    written = 0
+    for located in found:
+        out.write(",\n  " if written else "\n  ")
+        out.write(json.dumps(located.match.to_dict(), ensure_ascii=False))
+        written += 1
+    out.write("\n]\n" if written else "]\n")
+
+
+def _chunks(items, size: int):
+    block = []
+    for item in items:
+        block.append(item)
+        if len(block) == size:
+            yield block
+            block = []
+    if block:
+        yield block

@@ -16,7 +16,6 @@ import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -126,7 +125,8 @@ def parse_yaml(text: str, path: str):
         reason = " ".join(str(part) for part in (error.context, error.problem) if part)
         if "could not determine a constructor" in reason:
             reason = "tags such as !!python are not allowed in a glossary; remove the tag"
-        raise GlossaryError(f"malformed YAML: {reason}", path, mark.line + 1 if mark else None)
+        line = mark.line + 1 if mark else None
+        raise GlossaryError(f"malformed YAML: {reason}", path, line) from None
     except yaml.YAMLError as error:
         raise GlossaryError(f"malformed YAML: {error}", path) from None
 
@@ -242,33 +242,75 @@ def without_spaces(text: str) -> str:
 # --------------------------------------------------------------------------- the glossary
 
 
-@dataclass
 class Glossary:
-    """Loaded glossary entries with lookup indexes. Iterate it for its Terms."""
+    """Loaded glossary entries with lookup indexes. Iterate it for its Terms.
 
-    terms: list[Term]
-    files: list[Path] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    Entries are kept as plain rows and become Term objects when asked for,
+    so a 100,000-entry glossary loaded from the compiled cache answers a
+    lookup without building 100,000 objects.
+    """
 
-    def __post_init__(self):
-        self._by_korean: dict[str, list[Term]] = {}
-        self._by_english: dict[str, list[Term]] = {}
-        for term in self.terms:
-            for form in korean_forms(term):
-                self._by_korean.setdefault(form, []).append(term)
-            for english in (term.en, *term.en_variants):
-                self._by_english.setdefault(english.casefold(), []).append(term)
+    def __init__(self, terms: Iterable[Term] = (), files=(), warnings=(), cache_key=None):
+        self.files: list[Path] = list(files)
+        self.warnings: list[str] = list(warnings)
+        self.cache_key: str | None = cache_key
+        self._rows: list[tuple] = [term_to_row(term) for term in terms]
+        self._built: dict[int, Term] = {}
+        self._by_korean, self._by_english = build_indexes(self._rows)
+        self._matcher = None
+
+    @classmethod
+    def from_compiled(cls, compiled: dict, cache_key: str | None = None) -> Glossary:
+        """A glossary from the compiled cache's rows and indexes (no re-indexing)."""
+        glossary = cls(files=compiled["files"], warnings=compiled["warnings"], cache_key=cache_key)
+        glossary._rows = compiled["rows"]
+        glossary._by_korean = compiled["by_korean"]
+        glossary._by_english = compiled["by_english"]
+        return glossary
+
+    def compiled(self) -> dict:
+        """Rows and indexes, the form the compiled cache stores."""
+        return {
+            "files": [str(path) for path in self.files],
+            "warnings": self.warnings,
+            "rows": self._rows,
+            "by_korean": self._by_korean,
+            "by_english": self._by_english,
+        }
+
+    def term(self, index: int) -> Term:
+        """The entry at `index` (the order the files were read in)."""
+        term = self._built.get(index)
+        if term is None:
+            term = self._built[index] = row_to_term(self._rows[index])
+        return term
+
+    @property
+    def terms(self) -> list[Term]:
+        return [self.term(index) for index in range(len(self._rows))]
+
+    @property
+    def rows(self) -> list[tuple]:
+        return self._rows
 
     def __iter__(self) -> Iterator[Term]:
-        return iter(self.terms)
+        return (self.term(index) for index in range(len(self._rows)))
 
     def __len__(self) -> int:
-        return len(self.terms)
+        return len(self._rows)
+
+    def matcher(self):
+        """The term finder over this glossary, built once (or read from the cache)."""
+        if self._matcher is None:
+            from .matcher import TermMatcher
+
+            self._matcher = TermMatcher.for_glossary(self)
+        return self._matcher
 
     def get(self, ko: str) -> Term | None:
         """The entry whose headword (or variant) is `ko`, spacing ignored."""
         found = self._by_korean.get(without_spaces(ko))
-        return found[0] if found else None
+        return self.term(found[0]) if found else None
 
     def lookup(self, query: str, reverse: bool = False) -> list[Term]:
         """Entries for a Korean query (particles allowed) or, reversed, an English one."""
@@ -276,29 +318,32 @@ class Glossary:
         if not query:
             raise InputError("the query is empty; give a Korean word (or English with --reverse)")
         if reverse:
-            return _unique(self._by_english.get(query.casefold(), []))
+            return self._terms_at(self._by_english.get(query.casefold(), []))
         for stem, _particle in korean.split_particles(without_spaces(query)):
             found = self._by_korean.get(stem)
             if found:
-                return _unique(found)
+                return self._terms_at(found)
         return []
+
+    def _terms_at(self, indexes: list[int]) -> list[Term]:
+        return [self.term(index) for index in dict.fromkeys(indexes)]
 
     def suggest(self, query: str, reverse: bool = False, limit: int = 5) -> list[str]:
         """Headwords (or English) closest to a query that found nothing."""
         query = normalize_space(query)
         if reverse:
-            candidates = {term.en.casefold(): term.en for term in self.terms}
+            candidates = {row[ROW_EN].casefold(): row[ROW_EN] for row in self._rows}
             close = difflib.get_close_matches(query.casefold(), candidates, n=limit, cutoff=0.6)
             return [candidates[c] for c in close]
-        candidates = {without_spaces(term.ko): term.ko for term in self.terms}
+        candidates = {without_spaces(row[ROW_KO]): row[ROW_KO] for row in self._rows}
         close = difflib.get_close_matches(without_spaces(query), candidates, n=limit, cutoff=0.5)
         return [candidates[c] for c in close]
 
     def fingerprint(self) -> str:
         """A short hash of the entries, recorded in translation signatures."""
         digest = hashlib.sha256()
-        for term in self.terms:
-            digest.update(f"{term.ko}\t{term.en}\t{'|'.join(term.en_variants)}\n".encode())
+        for row in self._rows:
+            digest.update(repr(row[:ROW_DOMAIN]).encode())
         return digest.hexdigest()[:12]
 
     def add(self, term: Term, to: str | os.PathLike | None = None, update: bool = False) -> Term:
@@ -321,17 +366,17 @@ class Glossary:
         if existing and update and target is None and not _is_builtin(existing):
             target = Path(existing.path)
         written = write_term(term, target or user_glossary_path(), update=update)
-        if existing and update:
-            self.terms = [t for t in self.terms if t is not existing]
-        self.terms.append(written)
-        self.__post_init__()
+        rows = [
+            row for row in self._rows if not (existing and update and row[ROW_KO] == existing.ko)
+        ]
+        self.__init__([*map(row_to_term, rows), written], self.files, self.warnings)
         return written
 
     def stats(self) -> tuple[dict[str, int], dict[str, int]]:
         """Entries per file and per type."""
         per_file: dict[str, int] = {}
         per_type: dict[str, int] = {}
-        for term in self.terms:
+        for term in self:
             per_file[term.path or "-"] = per_file.get(term.path or "-", 0) + 1
             kind = term.type.value if term.type else "(none)"
             per_type[kind] = per_type.get(kind, 0) + 1
@@ -355,12 +400,50 @@ def korean_forms(term: Term) -> set[str]:
     return {without_spaces(form) for form in (term.ko, *term.variants)}
 
 
-def _unique(terms: list[Term]) -> list[Term]:
-    seen: list[Term] = []
-    for term in terms:
-        if all(term is not other for other in seen):
-            seen.append(term)
-    return seen
+# A row is a Term as a tuple, cheap to pickle and to load by the 100,000.
+ROW_KO, ROW_EN, ROW_TYPE, ROW_VARIANTS, ROW_EN_VARIANTS, ROW_NOTE, ROW_DOMAIN = range(7)
+
+
+def term_to_row(term: Term) -> tuple:
+    kind = term.type.value if term.type else None
+    return (
+        term.ko,
+        term.en,
+        kind,
+        tuple(term.variants),
+        tuple(term.en_variants),
+        term.note,
+        term.domain,
+        term.path,
+        term.line,
+    )
+
+
+def row_to_term(row: tuple) -> Term:
+    ko, en, kind, variants, en_variants, note, domain, path, line = row
+    return Term(
+        ko,
+        en,
+        TermType(kind) if kind else None,
+        list(variants),
+        list(en_variants),
+        note,
+        domain,
+        path,
+        line,
+    )
+
+
+def build_indexes(rows: list[tuple]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Lookup keys (Korean without spaces; English casefolded) -> row indexes."""
+    by_korean: dict[str, list[int]] = {}
+    by_english: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        for form in {without_spaces(form) for form in (row[ROW_KO], *row[ROW_VARIANTS])}:
+            by_korean.setdefault(form, []).append(index)
+        for english in {e.casefold() for e in (row[ROW_EN], *row[ROW_EN_VARIANTS])}:
+            by_english.setdefault(english, []).append(index)
+    return by_korean, by_english
 
 
 def _is_builtin(term: Term) -> bool:
@@ -421,18 +504,120 @@ def _conflicts(terms: list[Term]) -> list[GlossaryError]:
     return problems
 
 
-def load_glossary(paths: Iterable[str | os.PathLike] | None = None) -> Glossary:
+def load_glossary(
+    paths: Iterable[str | os.PathLike] | None = None, use_cache: bool = True
+) -> Glossary:
     """Load and validate the glossary; any problem raises GlossaryProblems.
+
+    The parsed glossary is kept in a compiled cache (see `compiled_cache`),
+    so a large glossary is parsed once, not on every command.
 
     >>> glossary = load_glossary()            # built-in + your own entries
     >>> glossary.lookup("딥시크의")[0].en
     'DeepSeek'
     """
     paths = list(paths) if paths else None
+    files = resolve_glossary_paths(paths)
+    cache = CompiledCache(files, user_overrides=_user_overrides_apply(paths)) if use_cache else None
+    compiled = cache.load("glossary") if cache else None
+    if compiled is not None:
+        return Glossary.from_compiled(compiled, cache_key=cache.key)
     terms, problems, warnings = check_glossary(paths)
     if problems:
         raise GlossaryProblems(problems)
-    return Glossary(_dedupe(terms), resolve_glossary_paths(paths), warnings)
+    glossary = Glossary(_dedupe(terms), files, warnings, cache_key=cache.key if cache else None)
+    if cache:
+        cache.save("glossary", glossary.compiled())
+    return glossary
+
+
+def _user_overrides_apply(paths) -> bool:
+    return not paths and not os.environ.get("BILINGO_GLOSSARY")
+
+
+# --------------------------------------------------------------------------- compiled cache
+#
+# Parsing 100,000 YAML entries takes seconds even with the C loader, so the
+# parsed rows, the lookup indexes and the matcher's automaton are pickled into
+# the user cache folder. The key covers every file's path, size and
+# modification time (and bilingo's version), so any edit gives a new key and
+# a stale cache is never read. Files are written to a temp name and renamed,
+# so two processes building at once both leave a whole file; an unreadable
+# cache is reported and rebuilt.
+
+
+def cache_dir() -> Path:
+    """The user cache folder for bilingo (e.g. ~/.cache/bilingo)."""
+    import platformdirs
+
+    return platformdirs.user_cache_path("bilingo")
+
+
+class CompiledCache:
+    """Pickled artefacts of one glossary file set, keyed on the files' state."""
+
+    def __init__(self, files: list[Path], user_overrides: bool = False):
+        from . import __version__
+
+        digest = hashlib.sha256(f"{__version__}|{user_overrides}".encode())
+        for path in files:
+            stat = path.stat()
+            digest.update(f"|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+        self.key = digest.hexdigest()[:24]
+
+    @classmethod
+    def for_key(cls, key: str) -> CompiledCache:
+        """The cache of a glossary already loaded (its key is known)."""
+        cache = cls.__new__(cls)
+        cache.key = key
+        return cache
+
+    def path(self, kind: str) -> Path:
+        return cache_dir() / f"{kind}-{self.key}.pickle"
+
+    def load(self, kind: str):
+        """The cached object, or None when absent or unreadable (with a warning)."""
+        import pickle
+
+        path = self.path(kind)
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except Exception as error:  # a damaged cache must never stop the user
+            _warn(f"ignoring unreadable cache {path} ({error.__class__.__name__}); rebuilding it")
+            return None
+
+    def save(self, kind: str, value) -> None:
+        """Store an artefact; failure to write a cache only costs speed, so it only warns."""
+        import pickle
+
+        path = self.path(kind)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            self._remove_older(kind)
+        except OSError as error:
+            _warn(f"cannot write cache {path} ({error.strerror}); continuing without it")
+
+    def _remove_older(self, kind: str) -> None:
+        """Keep the cache folder from growing with every edit of a glossary."""
+        import time
+
+        week_ago = time.time() - 7 * 24 * 3600
+        for old in cache_dir().glob(f"{kind}-*.pickle"):
+            try:
+                if old != self.path(kind) and old.stat().st_mtime < week_ago:
+                    old.unlink()
+            except OSError:
+                pass
+
+
+def _warn(message: str) -> None:
+    import logging
+
+    logging.getLogger("bilingo").warning(message)
 
 
 def _dedupe(terms: list[Term]) -> list[Term]:
@@ -471,7 +656,9 @@ def write_term(term: Term, path: Path, update: bool = False) -> Term:
             atomic_write_text(path, new_text)
     except (OSError, filelock.Timeout) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        raise GlossaryError(f"cannot write ({reason}); the file was not changed", str(path)) from None
+        raise GlossaryError(
+            f"cannot write ({reason}); the file was not changed", str(path)
+        ) from None
     return written
 
 
@@ -487,13 +674,18 @@ def _check_writable_target(path: Path) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write a temp file beside `path`, flush it to disk, rename it over `path`."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write a temp file beside `path`, flush it to disk, rename it over `path`."""
     import tempfile
 
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as temp:
-            temp.write(text)
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
         os.chmod(temp_name, mode)
@@ -565,9 +757,9 @@ def _entry_node_for(terms_node, ko: str):
     for item in terms_node.value:
         if isinstance(item, yaml.MappingNode):
             for key, value in item.value:
-                if key.value == "ko" and isinstance(value, yaml.ScalarNode):
-                    if without_spaces(value.value) == wanted:
-                        return item
+                is_ko = key.value == "ko" and isinstance(value, yaml.ScalarNode)
+                if is_ko and without_spaces(value.value) == wanted:
+                    return item
     return None
 
 

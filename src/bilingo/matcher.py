@@ -1,0 +1,154 @@
+"""Find glossary terms in running Korean text, particles and all.
+
+One Aho-Corasick automaton (pyahocorasick) holds every headword and variant,
+each also without its spaces (스푸트니크모먼트). Every raw hit is then held to
+the boundary rules, which is where exact-string glossaries go wrong:
+
+- on the left, a term may not continue a Hangul word (빅애플 is not 애플) but
+  may follow anything else: space, punctuation, quotes, digits, Latin, hanja
+  (中딥시크, 美엔비디아, AI데이터센터);
+- on the right, the Hangul that follows up to the next non-Hangul character
+  must be empty or a particle chain from `korean` (딥시크의, 하이퍼스케일러들은,
+  딥시크였다); otherwise the term is part of another word (딥시크릿, 구글링);
+- a term that starts or ends with a Latin letter or digit may not touch
+  another one there (AI in OpenAI, H100 in H1000);
+- a one-syllable headword (중, 미) matches only standing alone, and a place
+  followed by 인 is a demonym (일본인 "Japanese") and is left to the translator.
+
+Of the hits that pass, the leftmost wins, then the longest (삼성전자 over 삼성).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+import ahocorasick
+
+from . import korean
+from .glossary import ROW_KO, ROW_TYPE, ROW_VARIANTS, Glossary, without_spaces
+from .terms import Match
+
+PLACE = 1
+ONE_SYLLABLE = 2
+
+
+def _is_ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+class TermMatcher:
+    """A compiled finder for the terms of one glossary."""
+
+    def __init__(self, glossary: Glossary, automaton: ahocorasick.Automaton | None = None):
+        self.glossary = glossary
+        self.automaton = automaton if automaton is not None else build_automaton(glossary.rows)
+
+    @classmethod
+    def for_glossary(cls, glossary: Glossary) -> TermMatcher:
+        """The matcher for `glossary`, read from the compiled cache when it has one."""
+        from .glossary import CompiledCache
+
+        if glossary.cache_key is None:
+            return cls(glossary)
+        cache = CompiledCache.for_key(glossary.cache_key)
+        automaton = cache.load("matcher")
+        if automaton is None:
+            automaton = build_automaton(glossary.rows)
+            cache.save("matcher", automaton)
+        return cls(glossary, automaton)
+
+    def find(self, text: str) -> list[Match]:
+        """Every term in `text`, in text order, never overlapping."""
+        return [
+            Match(start, end, text[start:end], particle, self.glossary.term(index))
+            for start, end, index, particle in self._select(self._candidates(text))
+        ]
+
+    def _candidates(self, text: str) -> Iterator[tuple[int, int, int, str]]:
+        is_syllable = korean.is_hangul_syllable
+        hangul_run = korean.HANGUL_RUN.match
+        chain = korean.is_particle_chain
+        length = len(text)
+        for last, (index, size, flags) in self.automaton.iter(text):
+            start, end = last - size + 1, last + 1
+            before = text[start - 1] if start else " "
+            if is_syllable(before):
+                continue
+            if _is_ascii_alnum(text[start]) and _is_ascii_alnum(before):
+                continue
+            if end < length and _is_ascii_alnum(text[last]) and _is_ascii_alnum(text[end]):
+                continue
+            particle = hangul_run(text, end).group() if end < length else ""
+            if particle:
+                if flags & ONE_SYLLABLE:
+                    continue
+                if flags & PLACE and _is_demonym(particle):
+                    continue
+                if not chain(particle, text[last]):
+                    continue
+            yield start, end, index, particle
+
+    @staticmethod
+    def _select(candidates) -> list[tuple[int, int, int, str]]:
+        """Leftmost, then longest; drop whatever overlaps a match already taken."""
+        chosen = []
+        taken_until = -1
+        for candidate in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
+            if candidate[0] >= taken_until:
+                chosen.append(candidate)
+                taken_until = candidate[1]
+        return chosen
+
+
+def _is_demonym(particle: str) -> bool:
+    suffix = korean.DEMONYM_SUFFIX
+    return particle.startswith(suffix) and korean.is_particle_chain(particle[1:], suffix)
+
+
+def build_automaton(rows: list[tuple]) -> ahocorasick.Automaton:
+    """An automaton whose keys are every spelling, with and without spaces.
+
+    Each value is (row index, key length, flags); a key shared by two entries
+    keeps the first, as lookup does.
+    """
+    automaton = ahocorasick.Automaton()
+    for index, row in enumerate(rows):
+        flags = PLACE if row[ROW_TYPE] == "place" else 0
+        for form in (row[ROW_KO], *row[ROW_VARIANTS]):
+            for key in {form, without_spaces(form)}:
+                key_flags = flags | (ONE_SYLLABLE if len(key) == 1 else 0)
+                if key and key not in automaton:
+                    automaton.add_word(key, (index, len(key), key_flags))
+    automaton.make_automaton()
+    return automaton
+
+
+@dataclass(frozen=True)
+class LocatedMatch:
+    """A match with its place in a document: 1-based line and column, and offsets."""
+
+    line: int
+    column: int
+    match: Match
+
+
+def scan_lines(lines: Iterable[str], matcher: TermMatcher) -> Iterator[LocatedMatch]:
+    """Matches of a document given line by line (kept whole, newline included).
+
+    Offsets are code points from the start of the document, so a 50 MB file
+    can be scanned one line at a time without holding it in memory.
+    """
+    offset = 0
+    for line_number, line in enumerate(lines, start=1):
+        for match in matcher.find(line):
+            shifted = replace(match, start=match.start + offset, end=match.end + offset)
+            yield LocatedMatch(line_number, match.start + 1, shifted)
+        offset += len(line)
+
+
+def find_terms(text: str, glossary: Glossary | None = None) -> list[Match]:
+    """Every glossary term in `text` (the default glossary when none is given)."""
+    from .glossary import load_glossary
+
+    return (glossary or load_glossary()).matcher().find(text)
