@@ -107,6 +107,9 @@ def read_input(path: Path | None) -> str:
     return "".join(input_lines(path))
 
 
+BINARY_SNIFF_BYTES = 8192  # a NUL byte this early means the file is not text
+
+
 def input_lines(path: Path | None) -> Iterator[str]:
     """The lines of FILE (or stdin), newlines kept, decoded as UTF-8 as they are read.
 
@@ -120,12 +123,14 @@ def input_lines(path: Path | None) -> Iterator[str]:
         raise InputError(f"{path} is a folder; give a text file") from None
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror}") from None
+    if not hasattr(raw, "peek"):  # a test harness's BytesIO stdin
+        raw = io.BufferedReader(raw)
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     line_number = 0
     try:
+        if b"\0" in raw.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]:
+            raise InputError(f"{name} looks like a binary file; give UTF-8 text")
         for line_number, line in enumerate(text, start=1):  # noqa: B007 - used after the loop
-            if "\0" in line:
-                raise InputError(f"{name} looks like a binary file; give UTF-8 text")
             yield line
     except UnicodeDecodeError:
         raise InputError(
@@ -133,7 +138,7 @@ def input_lines(path: Path | None) -> Iterator[str]:
             f"e.g. `iconv -f cp949 -t utf-8 FILE`"
         ) from None
     finally:
-        if raw is not sys.stdin.buffer:
+        if name != "standard input":
             raw.close()
 
 

@@ -1,0 +1,101 @@
+"""`bilingo scan`: exact output, JSON contract, and bad input."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import BILINGO
+
+ARTICLE = "딥시크의 모델이 나오자\n엔비디아가 17% 급락했다. ‘스푸트니크 모먼트’라는 말도 나왔다.\n"
+
+
+def test_table(cli, sample_glossary):
+    result = cli("scan", "-g", sample_glossary, input=ARTICLE)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "line:col    text               particle    ko                 en              type",
+        "----------  -----------------  ----------  -----------------  --------------  ------",
+        "1:1         딥시크             의          딥시크             DeepSeek        org",
+        "2:1         엔비디아           가          엔비디아           Nvidia          org",
+        "2:18        스푸트니크 모먼트              스푸트니크 모먼트  Sputnik moment  term",
+    ]
+    assert result.stderr == "3 matches\n"
+
+
+def test_json_contract(cli, sample_glossary, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = cli("scan", article, "--format", "json", "-g", sample_glossary)
+    found = json.loads(result.stdout)
+    assert found[0] == {
+        "start": 0,
+        "end": 3,
+        "text": "딥시크",
+        "particle": "의",
+        "ko": "딥시크",
+        "en": "DeepSeek",
+        "type": "org",
+    }
+    assert [(m["start"], m["end"]) for m in found] == [(0, 3), (13, 17), (30, 39)]
+    assert all(ARTICLE[m["start"] : m["end"]] == m["text"] for m in found)
+
+
+def test_empty_input(cli, sample_glossary):
+    result = cli("scan", "-f", "json", "-g", sample_glossary, input="")
+    assert (result.exit_code, result.stdout) == (0, "[]\n")
+
+
+def test_not_utf8(cli, sample_glossary):
+    result = cli("scan", "-g", sample_glossary, input="줄 하나\n딥시크".encode("cp949"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: standard input is not UTF-8 (bad byte at line 1)")
+
+
+def test_binary_file(cli, sample_glossary, tmp_path):
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+    result = cli("scan", binary, "-g", sample_glossary)
+    assert result.exit_code == 1
+    assert result.stderr == f"error: {binary} looks like a binary file; give UTF-8 text\n"
+
+
+def test_missing_file(cli, sample_glossary, tmp_path):
+    result = cli("scan", tmp_path / "nope.txt", "-g", sample_glossary)
+    assert result.exit_code == 1
+    assert (
+        result.stderr == f"error: cannot read {tmp_path / 'nope.txt'}: No such file or directory\n"
+    )
+
+
+def test_one_megabyte_line_without_newline(cli, sample_glossary):
+    line = "가나다 딥시크의 라마 " * 80_000
+    result = cli("scan", "-f", "json", "-g", sample_glossary, input=line)
+    found = json.loads(result.stdout)
+    assert len(found) == 80_000
+    assert found[-1]["start"] == len(line) - 8
+
+
+def test_large_file_streams_in_bounded_memory(sample_glossary, tmp_path):
+    """A 50 MB file through the real command: correct count, memory far below the file's size × 4."""
+    block = ("딥시크의 엔비디아 " + "가나다라마바사 " * 20 + "\n") * 1000
+    big = tmp_path / "big.txt"
+    with big.open("w", encoding="utf-8") as handle:
+        while handle.tell() < 50_000_000:
+            handle.write(block)
+    lines = big.read_text(encoding="utf-8").count("\n")
+    # A fresh Python runs the command so that its peak memory is the only child's.
+    measure = (
+        "import resource, subprocess, sys;"
+        "done = subprocess.run(sys.argv[1:], stdout=open(sys.argv[1] + '.out', 'wb'));"
+        "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    command = [str(BILINGO), "scan", str(big), "-f", "json", "-g", str(sample_glossary)]
+    probe = subprocess.run(
+        [sys.executable, "-c", measure, *command], capture_output=True, text=True
+    )
+    returncode, peak_kib = map(int, probe.stdout.split())
+    assert returncode == 0
+    output = Path(str(BILINGO) + ".out")
+    assert output.read_bytes().count('"ko": "딥시크"'.encode()) == lines
+    assert peak_kib < 150_000, f"peak memory {peak_kib} KiB for a 50 MB file"
