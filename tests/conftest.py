@@ -82,3 +82,23 @@ def run_bilingo(*args, input: bytes | str | None = None, env=None, cwd=None):
         cwd=cwd,
         timeout=120,
     )
+
+
+@pytest.fixture(scope="session")
+def tiny_packages(tmp_path_factory) -> dict[str, Path]:
+    """Tiny real Argos packages (SentencePiece + CTranslate2) whose models copy their input."""
+    from .tiny_argos import build_package
+
+    folder = tmp_path_factory.mktemp("packages")
+    return {
+        "ko-en": build_package(folder, "ko", "en"),
+        "en-ko": build_package(folder, "en", "ko"),
+    }
+
+
+@pytest.fixture
+def installed_models(tiny_packages, isolated_home):
+    """Both tiny packages installed into this test's model folder (through the library)."""
+    from bilingo.models import install_from_file
+
+    return {pair: install_from_file(path) for pair, path in tiny_packages.items()}

@@ -21,7 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import BilingoError, GlossaryProblems, InputError
+from .errors import BilingoError, GlossaryProblems, InputError, UsageError
 
 
 class BilingoGroup(TyperGroup):
@@ -341,3 +341,245 @@ def _chunks(items, size: int):
             block = []
     if block:
         yield block
+
+
+# --------------------------------------------------------------------------- translate
+
+SUPPORTED_PAIRS = {("ko", "en"), ("en", "ko")}
+TRANSLATABLE_SUFFIXES = (".txt", ".md")
+
+
+class TranslateFormat(str, Enum):
+    text = "text"
+    bilingual = "bilingual"
+    json = "json"
+
+
+class EngineName(str, Enum):
+    argos = "argos"
+    none = "none"
+
+
+@app.command()
+def translate(
+    source: Path | None = typer.Argument(
+        None, help="Text file, or a folder of .txt/.md files; `-` or omitted reads stdin."
+    ),
+    from_lang: str = typer.Option("ko", "--from", help="Source language: ko or en."),
+    to_lang: str = typer.Option("en", "--to", help="Target language: en or ko."),
+    engine: EngineName = typer.Option(
+        EngineName.argos,
+        "--engine",
+        "-e",
+        help="argos (an installed model) or none (glossary and figures only).",
+    ),
+    format: TranslateFormat = typer.Option(
+        TranslateFormat.text, "--format", "-f", help="Output format."
+    ),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write here instead of stdout (a folder when translating a folder).",
+    ),
+    no_glossary: bool = typer.Option(
+        False, "--no-glossary", help="Leave glossary terms to the engine, for comparison."
+    ),
+    threads: int = typer.Option(
+        0, "--threads", help="CPU threads for the model (0: let CTranslate2 decide)."
+    ),
+    compute_type: str = typer.Option(
+        "auto", "--compute-type", help="CTranslate2 compute type: auto, int8, float32 ..."
+    ),
+    glossary_paths: list[Path] | None = GLOSSARY_OPTION,
+):
+    """Translate Korean text to English (or back) with the glossary enforced, offline."""
+    from .engines import get_engine
+    from .pipeline import translate as translate_text
+
+    if (from_lang, to_lang) not in SUPPORTED_PAIRS:
+        raise UsageError(
+            f"bilingo translates ko\u2192en and en\u2192ko, not {from_lang}\u2192{to_lang}"
+        )
+    if source is not None and source.is_dir() and output is None:
+        raise UsageError(f"{source} is a folder; give --output FOLDER for the translations")
+    glossary = None if no_glossary else load(glossary_paths)
+    options = (
+        {"threads": threads, "compute_type": compute_type} if engine is EngineName.argos else {}
+    )
+    translator = get_engine(engine.value, from_lang, to_lang, **options)
+
+    def run(text: str, progress=None):
+        return translate_text(text, glossary, translator, progress=progress)
+
+    if source is not None and source.is_dir():
+        _translate_folder(source, output, format, run)
+        return
+    text = read_input(source)
+    with _progress_bar("translating", unit="sentences") as progress:
+        result = run(text, progress)
+    _write_output(format_translation(result, format), output)
+
+
+def format_translation(result, fmt: TranslateFormat) -> str:
+    """A TranslationResult as plain text, source/translation pairs, or the JSON contract."""
+    if fmt is TranslateFormat.json:
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt is TranslateFormat.bilingual:
+        blocks = [f"{source}\n{target}" for source, target in result.paragraphs if source.strip()]
+        return "\n\n".join(blocks) + "\n"
+    return result.text
+
+
+def _write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .glossary import atomic_write_text
+
+    if output.is_dir():
+        raise UsageError(f"--output {output} is a folder; give a file name")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(output, text)
+    except OSError as error:
+        raise InputError(f"cannot write {output}: {error.strerror}") from None
+
+
+def _translate_folder(folder: Path, output: Path, fmt: TranslateFormat, run) -> None:
+    files = sorted(
+        p for p in folder.rglob("*") if p.suffix in TRANSLATABLE_SUFFIXES and p.is_file()
+    )
+    if not files:
+        raise InputError(f"{folder} holds no .txt or .md files")
+    with _progress_bar("translating files", unit="files") as progress:
+        for done, path in enumerate(files, start=1):
+            target = output / path.relative_to(folder)
+            if fmt is TranslateFormat.json:
+                target = target.with_suffix(".json")
+            _write_output(format_translation(run(read_input(path)), fmt), target)
+            if progress:
+                progress(done, len(files))
+    typer.echo(f"translated {len(files)} files into {output}", err=True)
+
+
+class _progress_bar:
+    """A rich progress bar on a terminal; nothing at all when stderr is piped."""
+
+    def __init__(self, description: str, unit: str):
+        self.description, self.unit = description, unit
+        self.bar = None
+
+    def __enter__(self):
+        if not sys.stderr.isatty():
+            return None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self.bar = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            transient=True,
+            console=_stderr_console(),
+        )
+        self.bar.start()
+        task = self.bar.add_task(self.description, total=None)
+        return lambda done, total: self.bar.update(task, completed=done, total=total)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+# --------------------------------------------------------------------------- model ...
+
+model_app = typer.Typer(
+    cls=BilingoGroup,
+    no_args_is_help=True,
+    help="List, install and remove Argos translation models.",
+)
+app.add_typer(model_app, name="model")
+
+MODEL_COLUMNS = ["pair", "version", "size", "path"]
+
+
+@model_app.command("list")
+def model_list(
+    format: ReportFormat = typer.Option(
+        ReportFormat.table, "--format", "-f", help="Output format."
+    ),
+):
+    """List installed models: pair, version, size and folder."""
+    from .models import list_models, models_dir
+
+    rows = [
+        {
+            "pair": f"{m.from_code}-{m.to_code}",
+            "version": m.package_version,
+            "size": _megabytes(m.size_bytes),
+            "path": str(m.path),
+        }
+        for m in list_models()
+    ]
+    if format is ReportFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif rows:
+        typer.echo(render(rows, MODEL_COLUMNS, "table"))
+    else:
+        typer.echo(f"no models installed in {models_dir()}", err=True)
+
+
+@model_app.command("install")
+def model_install(
+    from_lang: str | None = typer.Argument(None, help="Source language code, e.g. ko."),
+    to_lang: str | None = typer.Argument(None, help="Target language code, e.g. en."),
+    file: Path | None = typer.Option(
+        None, "--file", help="Install this .argosmodel file (no network)."
+    ),
+):
+    """Install a model from a .argosmodel file, or download one from the Argos index."""
+    from . import models
+
+    if file is not None:
+        installed = models.install_from_file(file)
+    elif from_lang and to_lang:
+        available = models.describe_available(from_lang, to_lang)
+        typer.echo(
+            f"downloading {available.name} {available.package_version} from {available.links[0]}",
+            err=True,
+        )
+        with _progress_bar(f"{from_lang}\u2192{to_lang}", unit="bytes") as progress:
+            installed = models.install_from_index(from_lang, to_lang, progress, available=available)
+    else:
+        raise UsageError(
+            "give FROM TO (e.g. `bilingo model install ko en`) or --file PATH.argosmodel"
+        )
+    typer.echo(
+        f"installed {installed.from_code}\u2192{installed.to_code} {installed.package_version} "
+        f"({_megabytes(installed.size_bytes)}) in {installed.path}"
+    )
+
+
+@model_app.command("remove")
+def model_remove(
+    from_lang: str = typer.Argument(..., help="Source language code."),
+    to_lang: str = typer.Argument(..., help="Target language code."),
+):
+    """Remove an installed model."""
+    from .models import remove_model
+
+    removed = remove_model(from_lang, to_lang)
+    typer.echo(
+        f"removed {removed.from_code}\u2192{removed.to_code} {removed.package_version} ({removed.path})"
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"

@@ -307,6 +307,14 @@ class Glossary:
             self._matcher = TermMatcher.for_glossary(self)
         return self._matcher
 
+    def english_matcher(self):
+        """The finder of this glossary's English terms, for translating from English."""
+        if getattr(self, "_english_matcher", None) is None:
+            from .matcher import EnglishTermMatcher
+
+            self._english_matcher = EnglishTermMatcher(self)
+        return self._english_matcher
+
     def get(self, ko: str) -> Term | None:
         """The entry whose headword (or variant) is `ko`, spacing ignored."""
         found = self._by_korean.get(without_spaces(ko))

@@ -26,7 +26,15 @@ from dataclasses import dataclass, replace
 import ahocorasick
 
 from . import korean
-from .glossary import ROW_KO, ROW_TYPE, ROW_VARIANTS, Glossary, without_spaces
+from .glossary import (
+    ROW_EN,
+    ROW_EN_VARIANTS,
+    ROW_KO,
+    ROW_TYPE,
+    ROW_VARIANTS,
+    Glossary,
+    without_spaces,
+)
 from .terms import Match
 
 PLACE = 1
@@ -122,6 +130,42 @@ def build_automaton(rows: list[tuple]) -> ahocorasick.Automaton:
                     automaton.add_word(key, (index, len(key), key_flags))
     automaton.make_automaton()
     return automaton
+
+
+class EnglishTermMatcher:
+    """Finds glossary terms by their English (en and en_variants) in English text.
+
+    Case-insensitive, whole words only (AI is not in OpenAI or said), longest
+    first; used to translate from English with the glossary reversed.
+    """
+
+    def __init__(self, glossary: Glossary):
+        self.glossary = glossary
+        self.automaton = ahocorasick.Automaton()
+        for index, row in enumerate(glossary.rows):
+            for english in (row[ROW_EN], *row[ROW_EN_VARIANTS]):
+                key = english.casefold()
+                if key and key not in self.automaton:
+                    self.automaton.add_word(key, (index, len(key)))
+        if len(self.automaton):
+            self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[Match]:
+        if not len(self.automaton):
+            return []
+        folded = text.casefold()
+        if len(folded) != len(text):  # casefold changed lengths (ß): keep offsets true
+            folded = text.lower()
+        candidates = []
+        for last, (index, size) in self.automaton.iter(folded):
+            start, end = last - size + 1, last + 1
+            if start and folded[start - 1].isalnum() or end < len(text) and folded[end].isalnum():
+                continue
+            candidates.append((start, end, index, ""))
+        return [
+            Match(start, end, text[start:end], "", self.glossary.term(index))
+            for start, end, index, _ in TermMatcher._select(candidates)
+        ]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,75 @@
+"""`bilingo model list|install|remove` through the command line."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+
+
+def test_install_list_remove(cli, tiny_packages, isolated_home):
+    result = cli("model", "install", "--file", tiny_packages["ko-en"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("installed ko→en 1.0 (")
+    again = cli("model", "install", "--file", tiny_packages["ko-en"])
+    assert again.exit_code == 0
+    listed = json.loads(cli("model", "list", "--format", "json").stdout)
+    assert [(m["pair"], m["version"]) for m in listed] == [("ko-en", "1.0")]
+    assert listed[0]["path"].startswith(str(isolated_home / "models"))
+    table = cli("model", "list").stdout.splitlines()
+    assert table[0].split() == ["pair", "version", "size", "path"]
+    removed = cli("model", "remove", "ko", "en")
+    assert removed.exit_code == 0
+    assert json.loads(cli("model", "list", "-f", "json").stdout) == []
+    assert cli("model", "remove", "ko", "en").exit_code == 1
+
+
+def hostile_archives(folder):
+    """Archives that must be refused, each with what the message says."""
+    cases = {}
+    slip = folder / "slip.argosmodel"
+    with zipfile.ZipFile(slip, "w") as archive:
+        archive.writestr("pkg/metadata.json", json.dumps({"from_code": "ko", "to_code": "en"}))
+        archive.writestr("pkg/../../evil.txt", "x")
+    cases["slip"] = slip
+    no_metadata = folder / "nometa.argosmodel"
+    with zipfile.ZipFile(no_metadata, "w") as archive:
+        archive.writestr("pkg/model/model.bin", "x")
+        archive.writestr("pkg/sentencepiece.model", "x")
+    cases["no metadata"] = no_metadata
+    not_zip = folder / "text.argosmodel"
+    not_zip.write_text("hello", encoding="utf-8")
+    cases["not a zip"] = not_zip
+    return cases
+
+
+@pytest.mark.parametrize("case", ["slip", "no metadata", "not a zip", "truncated"])
+def test_hostile_and_broken_archives_install_nothing(
+    cli, tiny_packages, tmp_path, isolated_home, case
+):
+    archives = hostile_archives(tmp_path)
+    truncated = tmp_path / "truncated.argosmodel"
+    truncated.write_bytes(tiny_packages["ko-en"].read_bytes()[:5000])
+    archives["truncated"] = truncated
+    result = cli("model", "install", "--file", archives[case])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ")
+    assert len(result.stderr.strip().splitlines()) <= 2
+    models = isolated_home / "models"
+    assert not models.exists() or [p for p in models.iterdir() if not p.name.startswith(".")] == []
+    assert not (tmp_path.parent / "evil.txt").exists()
+
+
+def test_offline_download_names_the_file_option(cli, monkeypatch):
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/")
+    result = cli("model", "install", "ko", "en")
+    assert result.exit_code == 1
+    assert "bilingo model install --file PATH.argosmodel" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_install_needs_a_pair_or_a_file(cli):
+    result = cli("model", "install")
+    assert result.exit_code == 2
+    assert "give FROM TO" in result.stderr

@@ -1,0 +1,49 @@
+"""The installed wheel, not just the source tree, carries and finds the default glossary."""
+
+import os
+import subprocess
+import sys
+
+
+def test_wheel_finds_the_default_glossary(tmp_path):
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    wheels, site = tmp_path / "wheels", tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            wheels,
+            root,
+        ],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(wheels.glob("bilingo-*.whl"))
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", site, wheel],
+        check=True,
+        capture_output=True,
+    )
+    probe = (
+        "import bilingo, bilingo.glossary as g;"
+        "print(bilingo.__file__); print(g.default_glossary_dir());"
+        "print(len(bilingo.load_glossary(use_cache=False)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(site)},
+        check=True,
+    )
+    module_file, glossary_dir, count = result.stdout.split("\n")[:3]
+    assert module_file.startswith(str(site))
+    assert glossary_dir == str(site / "bilingo" / "glossary")
+    assert int(count) >= 400
