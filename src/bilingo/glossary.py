@@ -12,13 +12,12 @@ may redefine a built-in headword: that is how a user overrides a default.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-
-import yaml
 
 from . import korean
 from .errors import DuplicateTermError, GlossaryError, GlossaryProblems, InputError
@@ -31,22 +30,26 @@ LINE_KEY = "__line__"  # where the loader records an entry's line; never a real 
 USER_GLOSSARY_NAME = "my-glossary.yaml"
 NEW_FILE_HEADER = "# bilingo glossary: entries added with `bilingo add` land here.\nterms:\n"
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@functools.cache
+def _line_loader():
+    """PyYAML's safe loader (the C one when present) that notes each mapping's line.
 
+    Built on first use: importing PyYAML costs start-up time that `lookup`,
+    served from the compiled cache, does not need to pay.
+    """
+    import yaml
 
-class _LineLoader(_BaseLoader):
-    """Safe loader that notes the 1-based line of every mapping it builds."""
+    class LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        def construct_mapping(self, node, deep=False):
+            mapping = super().construct_mapping(node, deep=deep)
+            mapping[LINE_KEY] = node.start_mark.line + 1
+            return mapping
 
-    def construct_mapping(self, node, deep=False):
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping[LINE_KEY] = node.start_mark.line + 1
-        return mapping
-
-
-# Glossary values are text: `en: No` is the word "No", not False, and
-# `ko: 2024` stays "2024" so validation can say what is wrong with it.
-for _tag in ("bool", "int", "float", "timestamp"):
-    _LineLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _LineLoader.construct_scalar)
+    # Glossary values are text: `en: No` is the word "No", not False, and
+    # `ko: 2024` stays "2024" so validation can say what is wrong with it.
+    for tag in ("bool", "int", "float", "timestamp"):
+        LineLoader.add_constructor(f"tag:yaml.org,2002:{tag}", LineLoader.construct_scalar)
+    return LineLoader
 
 
 # --------------------------------------------------------------------------- locations
@@ -118,8 +121,10 @@ def read_text(path: Path) -> str:
 
 def parse_yaml(text: str, path: str):
     """Parse one glossary file's text; YAML errors become GlossaryError with the line."""
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
+        return yaml.load(text, Loader=_line_loader())  # noqa: S506 - a safe loader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = " ".join(str(part) for part in (error.context, error.problem) if part)
@@ -704,6 +709,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 
 def _text_with_term(text: str, term: Term, path: str, update: bool) -> str:
+    import yaml
+
     document = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     terms_key, terms_node = _terms_node(document, path)
     lines = text.splitlines(keepends=True)
@@ -733,6 +740,8 @@ def _text_with_term(text: str, term: Term, path: str, update: bool) -> str:
 
 
 def _terms_node(document, path: str):
+    import yaml
+
     if document is None:
         return None, None
     if not isinstance(document, yaml.MappingNode):
@@ -745,6 +754,8 @@ def _terms_node(document, path: str):
 
 def _with_block_list(lines: list[str], terms_key, terms_node, term: Term) -> str:
     """Turn `terms:`, `terms: []` or a flow list into a block list holding `term`."""
+    import yaml
+
     row = terms_key.start_mark.line
     old_items = []
     if isinstance(terms_node, yaml.SequenceNode):
@@ -759,6 +770,8 @@ def _with_block_list(lines: list[str], terms_key, terms_node, term: Term) -> str
 
 
 def _entry_node_for(terms_node, ko: str):
+    import yaml
+
     if not isinstance(terms_node, yaml.SequenceNode):
         return None
     wanted = without_spaces(ko)
@@ -777,6 +790,8 @@ def _last_content_line(node) -> int:
     A block node's end mark lies at the next token, after any comments that
     follow it; the last scalar or flow collection inside ends exactly.
     """
+    import yaml
+
     while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style:
         if not node.value:
             break
@@ -807,6 +822,8 @@ def render_entry(term: Term, dash_indent: str) -> str:
 
 
 def _yaml_value(value) -> str:
+    import yaml
+
     dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9)
     return dumped.removesuffix("\n...\n").strip()
 
