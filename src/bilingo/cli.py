@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -27,17 +26,17 @@ from .errors import BilingoError, GlossaryProblems, InputError, UsageError
 class BilingoGroup(TyperGroup):
     """Turns BilingoError anywhere below into a short message and its exit code."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except BilingoError as error:
             if ctx.find_root().params.get("debug"):
                 traceback.print_exc()
             for line in str(error).splitlines() or [error.__class__.__name__]:
-                click.echo(f"error: {line}" if not line.startswith("error:") else line, err=True)
+                typer.echo(f"error: {line}" if not line.startswith("error:") else line, err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+            typer.echo("interrupted", err=True)
             ctx.exit(130)
 
 
@@ -341,6 +340,154 @@ def _chunks(items, size: int):
             block = []
     if block:
         yield block
+
+
+# --------------------------------------------------------------------------- extract
+
+
+class ExtractFormat(str, Enum):
+    yaml = "yaml"
+    table = "table"
+    json = "json"
+
+
+EXTRACT_COLUMNS = ["kind", "ko", "en", "count", "review"]
+
+
+@app.command("extract")
+def extract_command(
+    file: Path | None = typer.Argument(None, help="Korean article; `-` or omitted reads stdin."),
+    format: ExtractFormat = typer.Option(
+        ExtractFormat.yaml,
+        "--format",
+        "-f",
+        help="yaml: a glossary snippet to review; table; json.",
+    ),
+    glossary_paths: list[Path] | None = GLOSSARY_OPTION,
+):
+    """Propose glossary entries from an article: 한글(English) pairs, names, loanwords."""
+    from .extract import extract, extract_to_json, extract_to_rows, extract_to_yaml
+
+    result = extract(read_input(file), load(glossary_paths))
+    if format is ExtractFormat.json:
+        typer.echo(json.dumps(extract_to_json(result), ensure_ascii=False, indent=2))
+    elif format is ExtractFormat.table:
+        rows = extract_to_rows(result)
+        if rows:
+            typer.echo(render(rows, EXTRACT_COLUMNS, "table"))
+        typer.echo(f"{len(rows)} proposals" if len(rows) != 1 else "1 proposal", err=True)
+    else:
+        typer.echo(extract_to_yaml(result), nl=False)
+
+
+# --------------------------------------------------------------------------- check
+
+CHECK_COLUMNS = ["segment", "kind", "ko", "expected", "found"]
+CHECK_FOUND_PROBLEMS = 3  # exit code: like a linter, so `check` can gate a pipeline
+
+
+@app.command("check")
+def check_command(
+    source: Path = typer.Argument(..., help="Korean source text; `-` reads stdin."),
+    translation: Path = typer.Argument(..., help="Its English translation; `-` reads stdin."),
+    format: ReportFormat = typer.Option(
+        ReportFormat.table, "--format", "-f", help="Output format."
+    ),
+    glossary_paths: list[Path] | None = GLOSSARY_OPTION,
+):
+    """Check a translation's terms and money figures against its source (exit 3 on findings)."""
+    from .qa import check
+
+    if str(source) == "-" and str(translation) == "-":
+        raise UsageError("only one of SOURCE and TRANSLATION can be `-` (stdin)")
+    findings = check(read_input(source), read_input(translation), load(glossary_paths))
+    rows = [finding.to_dict() for finding in findings]
+    if format is ReportFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif rows:
+        typer.echo(render(rows, CHECK_COLUMNS, "table"))
+    if findings:
+        count = len(findings)
+        typer.echo(f"{count} finding{'s' if count != 1 else ''}", err=True)
+        raise typer.Exit(CHECK_FOUND_PROBLEMS)
+    typer.echo("ok: every glossary term and money figure is in the translation", err=True)
+
+
+# --------------------------------------------------------------------------- glossary export / import
+
+
+class ExportFormat(str, Enum):
+    tbx = "tbx"
+    csv = "csv"
+    tsv = "tsv"
+
+
+@glossary_app.command("export")
+def glossary_export(
+    format: ExportFormat = typer.Option(
+        ...,
+        "--format",
+        "-f",
+        help="tbx: TBX-Basic for CAT tools; csv or tsv: ko,en for DeepL, Google, Amazon.",
+    ),
+    rich: bool = typer.Option(
+        False, "--rich", help="csv/tsv with type, variants, en_variants and note columns too."
+    ),
+    header: bool | None = typer.Option(
+        None,
+        "--header/--no-header",
+        help="Write a first row of column names. Default: none for ko,en (DeepL and Google "
+        "read every row as an entry), on for --rich. Amazon Translate needs --header.",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="File to write (default: stdout)."
+    ),
+    glossary_paths: list[Path] | None = GLOSSARY_OPTION,
+):
+    """Export the glossary as TBX-Basic, CSV or TSV."""
+    from .formats import export_table, export_tbx
+
+    if format is ExportFormat.tbx and (rich or header is not None):
+        raise UsageError("--rich and --header/--no-header apply to csv and tsv only")
+    glossary = load(glossary_paths)
+    if format is ExportFormat.tbx:
+        text = export_tbx(glossary)
+    else:
+        delimiter = "," if format is ExportFormat.csv else "\t"
+        text = export_table(glossary, delimiter, rich=rich, header=header)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    _write_output(text, output)
+    typer.echo(f"exported {len(glossary)} entries to {output}", err=True)
+
+
+@glossary_app.command("import")
+def glossary_import(
+    file: Path = typer.Argument(..., help="A .tbx (or .xml), .csv, .tsv or .yaml glossary."),
+    to: Path = typer.Option(
+        ..., "--to", help="Glossary .yaml file to merge into (created if it does not exist)."
+    ),
+    format: ReportFormat = typer.Option(
+        ReportFormat.table, "--format", "-f", help="Output format of the report."
+    ),
+):
+    """Merge a TBX, CSV/TSV or YAML glossary into a glossary file; nothing is overwritten."""
+    from .formats import import_terms, merge_into
+
+    report = merge_into(to, import_terms(file))
+    if format is ReportFormat.json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for conflict in report.conflicts:
+        warn(
+            f"kept `{conflict.existing.ko}` \u2192 `{conflict.existing.en}` "
+            f"({conflict.existing.source}); the import has `{conflict.imported.en}`"
+        )
+    typer.echo(
+        f"added {len(report.added)} entries to {to}; skipped {len(report.duplicates)} "
+        f"already there and {len(report.conflicts)} conflicting"
+    )
 
 
 # --------------------------------------------------------------------------- translate

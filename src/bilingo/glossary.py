@@ -675,6 +675,86 @@ def write_term(term: Term, path: Path, update: bool = False) -> Term:
     return written
 
 
+def write_terms(terms: list[Term], path: Path) -> list[Term]:
+    """Append several new entries to the file at `path` in one write: all of them or none.
+
+    The same lock, re-read, validation and atomic rename as `write_term`, but
+    the file is parsed a fixed number of times however many entries are added,
+    so importing thousands of terms stays fast. A headword the file already
+    has raises DuplicateTermError and nothing is written.
+    """
+    import filelock
+
+    terms = list(terms)
+    if not terms:
+        return []
+    path = Path(path).expanduser()
+    _check_writable_target(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with filelock.FileLock(str(path) + ".lock", timeout=30):
+            text = read_text(path) if path.exists() else NEW_FILE_HEADER
+            # The first entry goes in by write_term's own rules (any layout of
+            # `terms:`); the rest follow it, as the block list now ends with it.
+            text = _text_with_term(text, terms[0], str(path), update=False)
+            text = _text_with_more_terms(text, terms[0], terms[1:], str(path))
+            written = _validated_entries(text, terms, str(path))
+            atomic_write_text(path, text)
+    except (OSError, filelock.Timeout) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise GlossaryError(
+            f"cannot write ({reason}); the file was not changed", str(path)
+        ) from None
+    return written
+
+
+def _text_with_more_terms(text: str, anchor: Term, more: list[Term], path: str) -> str:
+    import yaml
+
+    if not more:
+        return text
+    document = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    _, terms_node = _terms_node(document, path)
+    anchor_node = _entry_node_for(terms_node, anchor.ko)
+    seen = {
+        without_spaces(value.value)
+        for item in terms_node.value
+        if isinstance(item, yaml.MappingNode)
+        for key, value in item.value
+        if key.value == "ko" and isinstance(value, yaml.ScalarNode)
+    }
+    for term in more:
+        key = without_spaces(term.ko)
+        if key in seen:
+            raise DuplicateTermError(f"`{term.ko}` is already in this file", path)
+        seen.add(key)
+    indent = " " * anchor_node.start_mark.column
+    dash_indent = indent[:-2] if len(indent) >= 2 else ""
+    lines = text.splitlines(keepends=True)
+    last = _last_content_line(anchor_node)
+    block = "".join(render_entry(term, dash_indent) for term in more)
+    return "".join(lines[: last + 1] + [block] + lines[last + 1 :])
+
+
+def _validated_entries(new_text: str, terms: list[Term], path: str) -> list[Term]:
+    """Parse the text about to be written once; return the new entries as they read back."""
+    document = parse_yaml(new_text, path)
+    if not isinstance(document, dict) or not isinstance(document.get("terms"), list):
+        raise GlossaryError("the file would not hold a `terms:` list after this write", path)
+    by_korean = {
+        without_spaces(str(entry.get("ko", ""))): entry
+        for entry in document["terms"]
+        if isinstance(entry, dict)
+    }
+    written = []
+    for term in terms:
+        entry = by_korean.get(without_spaces(term.ko))
+        if entry is None:
+            raise GlossaryError("a new entry could not be read back; nothing was written", path)
+        written.append(term_from_entry(entry, path, domain=document.get("domain")))
+    return written
+
+
 def _check_writable_target(path: Path) -> None:
     if path.is_dir():
         raise GlossaryError("is a folder; give a .yaml file path to write to", str(path))

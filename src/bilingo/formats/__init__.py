@@ -1,0 +1,153 @@
+"""Glossary interchange: TBX, CSV/TSV and YAML files in, merged into a glossary file.
+
+    terms = import_terms("client-termbase.tbx")      # or .csv, .tsv, .yaml
+    report = merge_into("my-glossary.yaml", terms)   # report.added/duplicates/conflicts
+
+Every imported entry is validated before anything is written; the new
+entries then go into the target file in one locked, atomic write that keeps
+its comments (glossary.write_terms, the batch form of what `add` uses). An
+entry whose headword the file already has is never overwritten: the same
+English makes it a duplicate, a different English a conflict, and both are
+reported.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import GlossaryError, GlossaryProblems, InputError, UsageError
+from ..glossary import read_glossary_file, without_spaces, write_terms
+from ..terms import Term
+from .tabular import decode_table_bytes, export_table, import_table
+from .tbx import export_tbx, import_tbx
+
+__all__ = [
+    "Conflict",
+    "MergeReport",
+    "decode_table_bytes",
+    "export_table",
+    "export_tbx",
+    "import_table",
+    "import_tbx",
+    "import_terms",
+    "merge_into",
+]
+
+TBX_SUFFIXES = (".tbx", ".xml")
+TABLE_DELIMITERS = {".csv": ",", ".tsv": "\t", ".tab": "\t"}
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def import_terms(path: str | os.PathLike) -> list[Term]:
+    """The terms of a TBX, CSV, TSV or YAML file, chosen by its suffix; bad input raises."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    known = (*TBX_SUFFIXES, *TABLE_DELIMITERS, *YAML_SUFFIXES)
+    if suffix not in known:
+        raise UsageError(
+            f"cannot tell the format of {path} from its name; "
+            "import a .tbx (or .xml), .csv, .tsv or .yaml file"
+        )
+    if suffix in YAML_SUFFIXES:
+        if not path.is_file():
+            _read_bytes(path)  # the same message as for the other formats
+        terms, problems = read_glossary_file(path)
+        if len(problems) == 1:
+            raise problems[0]
+        if problems:
+            raise GlossaryProblems(problems)
+        return terms
+    data = _read_bytes(path)
+    if suffix in TBX_SUFFIXES:
+        return import_tbx(data, str(path))
+    return import_table(decode_table_bytes(data, str(path)), TABLE_DELIMITERS[suffix], str(path))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder; give a glossary file to import") from None
+    except FileNotFoundError:
+        raise InputError(f"cannot read {path}: no such file; check the path") from None
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An imported entry whose headword the target has with another English."""
+
+    imported: Term
+    existing: Term
+
+    def to_dict(self) -> dict:
+        return {
+            "ko": self.imported.ko,
+            "en": self.imported.en,
+            "existing_en": self.existing.en,
+            "source": self.existing.source,
+        }
+
+
+@dataclass
+class MergeReport:
+    """What `merge_into` did: entries added, and entries skipped as duplicates or conflicts."""
+
+    path: Path
+    added: list[Term] = field(default_factory=list)
+    duplicates: list[Term] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": str(self.path),
+            "added": [{"ko": t.ko, "en": t.en} for t in self.added],
+            "duplicates": [{"ko": t.ko, "en": t.en} for t in self.duplicates],
+            "conflicts": [conflict.to_dict() for conflict in self.conflicts],
+        }
+
+
+def merge_into(path: str | os.PathLike, terms: list[Term]) -> MergeReport:
+    """Add `terms` to the glossary file at `path` (created if absent), never overwriting.
+
+    A headword already in the file (or already earlier in `terms`) is a
+    duplicate when the English is the same and a conflict when it is not;
+    neither is written. The file must be a valid glossary before the merge,
+    and it is written once, atomically, or not at all.
+    """
+    target = Path(path).expanduser()
+    existing: list[Term] = []
+    if target.exists():
+        if target.is_dir():
+            raise GlossaryError("is a folder; give a .yaml file to import into", str(target))
+        existing, problems = read_glossary_file(target)
+        if problems:
+            first = problems[0]
+            where = f"line {first.line}: " if first.line else ""
+            raise GlossaryError(
+                f"cannot import into a file with problems ({where}{first.reason}); "
+                f"fix it first, `bilingo glossary validate {target}` lists them",
+                str(target),
+            )
+    by_korean: dict[str, Term] = {}
+    for term in existing:
+        for form in (term.ko, *term.variants):
+            by_korean.setdefault(without_spaces(form), term)
+    report = MergeReport(target)
+    for term in terms:
+        earlier = by_korean.get(without_spaces(term.ko))
+        if earlier is None:
+            fresh = Term(term.ko, term.en, term.type, term.variants, term.en_variants, term.note)
+            report.added.append(fresh)
+            for form in (term.ko, *term.variants):
+                by_korean.setdefault(without_spaces(form), fresh)
+        elif earlier.en == term.en:
+            report.duplicates.append(term)
+        else:
+            report.conflicts.append(Conflict(term, earlier))
+    if report.added:
+        report.added = write_terms(report.added, target)
+    return report

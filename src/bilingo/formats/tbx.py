@@ -1,0 +1,283 @@
+"""TermBase eXchange: ISO 30042:2019 (TBX v3), the TBX-Basic dialect in DCA style.
+
+The shape CAT tools (memoQ, Trados MultiTerm, OmegaT, Phrase) read:
+
+    <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+      <tbxHeader><fileDesc><sourceDesc><p>...</p></sourceDesc></fileDesc></tbxHeader>
+      <text><body>
+        <conceptEntry id="c1">
+          <descrip type="subjectField">org</descrip>       the entry's type
+          <note>Chinese AI start-up ...</note>               the entry's note
+          <langSec xml:lang="ko">
+            <termSec><term>딥시크</term>
+              <termNote type="partOfSpeech">noun</termNote>
+              <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+            </termSec>
+            <termSec><term>딥 시크</term>                    a variant
+              <termNote type="partOfSpeech">noun</termNote>
+              <termNote type="termType">variant</termNote>
+              <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>
+            </termSec>
+          </langSec>
+          <langSec xml:lang="en"> ... en, then en_variants ... </langSec>
+        </conceptEntry>
+      </body></text>
+    </tbx>
+
+Why these data categories: TBX-Basic allows only a fixed set. subjectField
+(concept level) is the one classification field every CAT tool maps, so it
+carries the type (org, person, ...); the headword is the preferred term and
+each variant an admitted term marked termType "variant", which is how TBX
+tells synonyms from the main term; the note is a concept-level <note>.
+
+Reading also accepts TBX v2 (<martif>, termEntry/langSet/tig or ntig), which
+older tools still export, and takes any language tag starting with ko or en
+(ko-KR, en-US). Deprecated and superseded English terms are not taken as
+accepted renderings. Files are parsed with defusedxml: a file that declares
+entities (the billion-laughs bomb, external entities) is refused outright.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
+
+from .. import __version__
+from ..errors import GlossaryError, GlossaryProblems
+from ..glossary import LINE_KEY, normalize_space, term_from_entry
+from ..terms import Term, TermType
+
+__all__ = ["TBX_NAMESPACE", "export_tbx", "import_tbx"]
+
+TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+PREFERRED = "preferredTerm-admn-sts"
+ADMITTED = "admittedTerm-admn-sts"
+REJECTED_STATUSES = ("deprecated", "superseded")
+
+
+# --------------------------------------------------------------------------- export
+
+
+def _element(parent: ElementTree.Element | None, tag: str, text: str | None = None, **attributes):
+    # Tags are written unqualified under an explicit xmlns: ElementTree's
+    # default_namespace option cannot serialize unqualified attributes (type, id).
+    name = tag
+    attributes = {XML_LANG if key == "lang" else key: value for key, value in attributes.items()}
+    element = (
+        ElementTree.Element(name, attributes)
+        if parent is None
+        else ElementTree.SubElement(parent, name, attributes)
+    )
+    element.text = text
+    return element
+
+
+def export_tbx(terms: Iterable[Term]) -> str:
+    """The terms as a TBX-Basic document (ISO 30042:2019, DCA style), UTF-8 XML text."""
+    root = _element(None, "tbx", type="TBX-Basic", style="dca", lang="en", xmlns=TBX_NAMESPACE)
+    file_description = _element(_element(root, "tbxHeader"), "fileDesc")
+    source = _element(file_description, "sourceDesc")
+    _element(source, "p", f"Korean-English glossary exported by bilingo {__version__}")
+    body = _element(_element(root, "text"), "body")
+    for number, term in enumerate(terms, start=1):
+        concept = _element(body, "conceptEntry", id=f"c{number}")
+        if term.type:
+            _element(concept, "descrip", term.type.value, type="subjectField")
+        if term.note:
+            _element(concept, "note", term.note)
+        for language, headword, variants in (
+            ("ko", term.ko, term.variants),
+            ("en", term.en, term.en_variants),
+        ):
+            language_section = _element(concept, "langSec", lang=language)
+            _term_section(language_section, headword, variant=False)
+            for variant in variants:
+                _term_section(language_section, variant, variant=True)
+    ElementTree.indent(root, space="  ")
+    text = ElementTree.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{text}\n'
+
+
+def _term_section(language_section, text: str, variant: bool) -> None:
+    section = _element(language_section, "termSec")
+    _element(section, "term", text)
+    _element(section, "termNote", "noun", type="partOfSpeech")
+    if variant:
+        _element(section, "termNote", "variant", type="termType")
+    _element(section, "termNote", ADMITTED if variant else PREFERRED, type="administrativeStatus")
+
+
+# --------------------------------------------------------------------------- import
+
+
+class _LineTreeBuilder(ElementTree.TreeBuilder):
+    """A tree builder that notes the line each element starts on."""
+
+    def __init__(self):
+        super().__init__()
+        self.expat = None
+        self.lines: dict[ElementTree.Element, int] = {}
+
+    def start(self, tag, attributes):
+        element = super().start(tag, attributes)
+        if self.expat is not None:
+            self.lines[element] = self.expat.CurrentLineNumber
+        return element
+
+
+def _parse(data: str | bytes, name: str) -> tuple[ElementTree.Element, dict]:
+    if not data.strip():
+        raise GlossaryError("is empty; expected a TBX (XML) file", name)
+    builder = _LineTreeBuilder()
+    parser = DefusedXMLParser(target=builder, forbid_dtd=False)
+    builder.expat = parser.parser
+    try:
+        parser.feed(data)
+        root = parser.close()
+    except DefusedXmlException:
+        raise GlossaryError(
+            "refused: the file defines XML entities (the way entity-expansion and "
+            "external-entity attacks work); TBX needs none, so export it again without a "
+            "DOCTYPE that declares <!ENTITY>",
+            name,
+        ) from None
+    except ElementTree.ParseError as error:
+        line = error.position[0] if error.position else None
+        reason = str(error).split(":")[0]
+        raise GlossaryError(
+            f"malformed XML ({reason}); is this really a TBX file?", name, line
+        ) from None
+    return root, builder.lines
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _children(element, *names: str):
+    return [child for child in element if _local(child.tag) in names]
+
+
+def _text(element) -> str:
+    return normalize_space("".join(element.itertext()))
+
+
+def import_tbx(data: str | bytes, path: str | None = None) -> list[Term]:
+    """The ko/en terms of a TBX file (v3 TBX-Basic, or v2 martif); bad input raises.
+
+    Concept entries without both a Korean and an English term are skipped;
+    a file with none at all is an error.
+    """
+    name = path or "TBX input"
+    root, lines = _parse(data, name)
+    if _local(root.tag) not in ("tbx", "martif"):
+        raise GlossaryError(
+            f"the root element is <{_local(root.tag)}>, not <tbx> or <martif>; not a TBX file",
+            name,
+            lines.get(root),
+        )
+    concepts = [
+        element for element in root.iter() if _local(element.tag) in ("conceptEntry", "termEntry")
+    ]
+    terms, problems = [], []
+    for concept in concepts:
+        entry = _entry(concept)
+        if entry is None:
+            continue
+        entry[LINE_KEY] = lines.get(concept)
+        try:
+            terms.append(term_from_entry(entry, name))
+        except GlossaryError as error:
+            problems.append(error)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise GlossaryProblems(problems)
+    if not terms and concepts:
+        raise GlossaryError(
+            f"none of its {len(concepts)} concept entries has both a Korean (ko) and an "
+            "English (en) term; bilingo imports Korean-English pairs",
+            name,
+        )
+    return terms
+
+
+def _entry(concept) -> dict | None:
+    """The glossary entry of one conceptEntry (or termEntry), or None without ko and en."""
+    languages: dict[str, list[tuple[str, str]]] = {"ko": [], "en": []}
+    definitions: dict[str, str] = {}
+    for section in _children(concept, "langSec", "langSet"):
+        language = (section.get(XML_LANG) or section.get("lang") or "").lower()
+        code = language.replace("_", "-").split("-")[0]
+        if code not in languages:
+            continue
+        for definition in _descriptions(section, "definition"):
+            definitions.setdefault(code, definition)
+        for term_section in _children(section, "termSec", "tig", "ntig"):
+            term = next((e for e in term_section.iter() if _local(e.tag) == "term"), None)
+            if term is not None and _text(term):
+                languages[code].append((_text(term), _status(term_section)))
+    if not languages["ko"] or not languages["en"]:
+        return None
+    ko, variants = _headword(languages["ko"], keep_rejected=True)
+    en, en_variants = _headword(languages["en"], keep_rejected=False)
+    entry: dict = {"ko": ko, "en": en}
+    subject = next(iter(_descriptions(concept, "subjectField")), "")
+    if subject.lower() in {t.value for t in TermType}:
+        entry["type"] = subject.lower()
+    if variants:
+        entry["variants"] = variants
+    if en_variants:
+        entry["en_variants"] = en_variants
+    notes = [_text(note) for note in _children(concept, "note") if _text(note)]
+    note = "; ".join(notes) or definitions.get("en") or definitions.get("ko")
+    if not note:
+        note = next(iter(_descriptions(concept, "definition")), None)
+    if note:
+        entry["note"] = note
+    return entry
+
+
+def _descriptions(element, kind: str) -> list[str]:
+    """Texts of <descrip type=kind> directly under element or in its descripGrp."""
+    found = []
+    for child in element:
+        if _local(child.tag) == "descripGrp":
+            found.extend(_descriptions(child, kind))
+        elif _local(child.tag) == "descrip" and child.get("type") == kind and _text(child):
+            found.append(_text(child))
+    return found
+
+
+def _status(term_section) -> str:
+    """What a term section says of its term: "preferred", "variant", "rejected" or ""."""
+    values = {}
+    for element in term_section.iter():
+        tag = _local(element.tag)
+        if tag == "termNote":
+            values[element.get("type")] = _text(element)
+        elif tag in ("administrativeStatus", "termType"):  # DCT style
+            values[tag] = _text(element)
+    status = values.get("administrativeStatus", "").lower()
+    if status.startswith(REJECTED_STATUSES):
+        return "rejected"
+    if status.startswith("preferred"):
+        return "preferred"
+    if values.get("termType") == "variant" or status.startswith("admitted"):
+        return "variant"
+    return ""
+
+
+def _headword(found: list[tuple[str, str]], keep_rejected: bool) -> tuple[str, list[str]]:
+    """The preferred term (else the first usable one) and the rest as variants."""
+    usable = [(text, status) for text, status in found if status != "rejected"] or found
+    headword = next((text for text, status in usable if status == "preferred"), None)
+    if headword is None:
+        headword = next((text for text, status in usable if status != "variant"), usable[0][0])
+    rest = found if keep_rejected else usable
+    variants = [text for text, _ in rest if text != headword]
+    return headword, list(dict.fromkeys(variants))
