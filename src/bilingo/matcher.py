@@ -20,6 +20,8 @@ Of the hits that pass, the leftmost wins, then the longest (삼성전자 over �
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -166,6 +168,19 @@ class EnglishTermMatcher:
             Match(start, end, text[start:end], "", self.glossary.term(index))
             for start, end, index, _ in TermMatcher._select(candidates)
         ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _english_pattern(english: str) -> re.Pattern[str]:
+    words = [re.escape(word) for word in english.split()]
+    body = r"\s+".join(words)
+    ending = r"(?:e?s)?(?:'s|’s|'|’)?"
+    return re.compile(rf"(?<![A-Za-z0-9]){body}{ending}(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def english_present(english: str, text: str) -> bool:
+    """Whether `english` stands in `text` as whole words (plural, possessive allowed)."""
+    return bool(_english_pattern(english).search(text))
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from . import korean, numbers
 from .glossary import Glossary
+from .matcher import english_present
 from .segment import reassemble, segment
 
 # How alike a span of the output must be to the expected term to count as a
@@ -107,18 +108,38 @@ class TranslationResult:
 # --------------------------------------------------------------------------- prepare
 
 
+def korean_terms_and_figures(sentence: str, glossary: Glossary | None):
+    """Glossary terms and money figures of a Korean sentence.
+
+    A figure wins over a term it overlaps: 600만 달러 is a figure, not the term 달러.
+    """
+    figures = numbers.find_numbers(sentence)
+    if glossary is None:
+        return [], figures
+    terms = [
+        match
+        for match in glossary.matcher().find(sentence)
+        if not any(match.start < figure.end and figure.start < match.end for figure in figures)
+    ]
+    return terms, figures
+
+
 def prepare_source(
     sentence: str, glossary: Glossary | None, source_lang: str = "ko"
 ) -> PreparedSentence:
     """The sentence with glossary terms (and, from Korean, money figures) in the target language."""
     spans: list[tuple[int, int, Insertion]] = []
     if source_lang == "ko":
-        for figure in numbers.find_numbers(sentence):
-            spans.append(
-                (figure.start, figure.end, Insertion(figure.text, figure.english, 0, False))
-            )
-    if glossary is not None:
-        spans.extend(_term_spans(sentence, glossary, source_lang, spans))
+        terms, figures = korean_terms_and_figures(sentence, glossary)
+        for figure in figures:
+            insertion = Insertion(figure.text, figure.english, 0, is_term=False)
+            spans.append((figure.start, figure.end, insertion))
+        found = [(m.start, m.end, m.term.ko, m.term.en) for m in terms]
+    else:
+        matches = glossary.english_matcher().find(sentence) if glossary is not None else []
+        found = [(m.start, m.end, m.term.en, m.term.ko) for m in matches]
+    for start, end, source, target in found:
+        spans.append((start, _past_gloss(sentence, end, target), Insertion(source, target, 0)))
     spans.sort(key=lambda span: span[0])
     pieces, insertions, cursor, written = [], [], 0, 0
     for start, end, insertion in spans:
@@ -134,20 +155,6 @@ def prepare_source(
     for insertion in insertions:
         insertion.position /= max(len(prepared), 1)
     return PreparedSentence(sentence, prepared, insertions)
-
-
-def _term_spans(sentence, glossary, source_lang, taken):
-    """Terms that do not overlap a money figure (600만 달러 is a figure, not the term 달러)."""
-    if source_lang == "ko":
-        found = [(m.start, m.end, m.term.ko, m.term.en) for m in glossary.matcher().find(sentence)]
-    else:
-        found = [
-            (m.start, m.end, m.term.en, m.term.ko)
-            for m in glossary.english_matcher().find(sentence)
-        ]
-    for start, end, source, target in found:
-        if all(end <= s or start >= e for s, e, _ in taken):
-            yield start, _past_gloss(sentence, end, target), Insertion(source, target, 0)
 
 
 def _past_gloss(sentence: str, end: int, target: str) -> int:
@@ -168,10 +175,10 @@ def find_in_output(term: str, output: str) -> bool:
     Korean one may have particles glued after it (딥시크는).
     """
     if korean.contains_hangul(term):
-        pattern = r"(?<![\uac00-\ud7a3])" + re.escape(term)
-    else:
-        pattern = r"(?<![A-Za-z0-9])" + re.escape(term) + r"(?:s|es)?(?![A-Za-z0-9])"
-    return re.search(pattern, output, flags=re.IGNORECASE) is not None
+        return (
+            re.search(r"(?<![\uac00-\ud7a3])" + re.escape(term), output, re.IGNORECASE) is not None
+        )
+    return english_present(term, output)
 
 
 def _mangled_span(term: str, output: str, position: float) -> tuple[int, int] | None:

@@ -21,12 +21,12 @@ In each segment:
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .glossary import Glossary
+from .matcher import english_present
 from .numbers import find_numbers
 from .terms import Term
 
@@ -69,13 +69,15 @@ def segments(source_text: str, translation_text: str) -> list[tuple[str, str]]:
 
 def check(source_text: str, translation_text: str, glossary: Glossary) -> list[Finding]:
     """Every terminology and figure problem of a translation, in segment order."""
-    matcher = glossary.matcher()
+    from .pipeline import korean_terms_and_figures
+
     findings: list[Finding] = []
     for number, (source, translation) in enumerate(
         segments(source_text, translation_text), start=1
     ):
         # One finding per term and segment, however often the source repeats it.
-        terms = {match.term.ko: match.term for match in matcher.find(source)}
+        found, _figures = korean_terms_and_figures(source, glossary)
+        terms = {match.term.ko: match.term for match in found}
         for term in terms.values():
             finding = _check_term(number, term, translation)
             if finding:
@@ -88,19 +90,6 @@ def check(source_text: str, translation_text: str, glossary: Glossary) -> list[F
 
 _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:[-'’.&][A-Za-z0-9]+)*")
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
-
-
-@functools.lru_cache(maxsize=4096)
-def _term_pattern(english: str) -> re.Pattern[str]:
-    words = [re.escape(word) for word in english.split()]
-    body = r"\s+".join(words)
-    ending = r"(?:e?s)?(?:'s|’s|'|’)?"
-    return re.compile(rf"(?<![A-Za-z0-9]){body}{ending}(?![A-Za-z0-9])", re.IGNORECASE)
-
-
-def english_present(english: str, text: str) -> bool:
-    """Whether `english` stands in `text` as whole words (plural, possessive allowed)."""
-    return bool(_term_pattern(english).search(text))
 
 
 def _check_term(segment: int, term: Term, translation: str) -> Finding | None:
