@@ -3,7 +3,6 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from .conftest import BILINGO
 
@@ -87,15 +86,15 @@ def test_large_file_streams_in_bounded_memory(sample_glossary, tmp_path):
     # A fresh Python runs the command so that its peak memory is the only child's.
     measure = (
         "import resource, subprocess, sys;"
-        "done = subprocess.run(sys.argv[1:], stdout=open(sys.argv[1] + '.out', 'wb'));"
+        "done = subprocess.run(sys.argv[2:], stdout=open(sys.argv[1], 'wb'));"
         "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
     command = [str(BILINGO), "scan", str(big), "-f", "json", "-g", str(sample_glossary)]
+    output = tmp_path / "scan.json"
     probe = subprocess.run(
-        [sys.executable, "-c", measure, *command], capture_output=True, text=True
+        [sys.executable, "-c", measure, str(output), *command], capture_output=True, text=True
     )
     returncode, peak_kib = map(int, probe.stdout.split())
     assert returncode == 0
-    output = Path(str(BILINGO) + ".out")
     assert output.read_bytes().count('"ko": "딥시크"'.encode()) == lines
     assert peak_kib < 150_000, f"peak memory {peak_kib} KiB for a 50 MB file"

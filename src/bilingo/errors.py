@@ -37,6 +37,14 @@ class GlossaryProblems(BilingoError):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    @classmethod
+    def raise_any(cls, problems: list[GlossaryError]) -> None:
+        """Raise the one problem as it is, or several together; nothing when there are none."""
+        if len(problems) == 1:
+            raise problems[0]
+        if problems:
+            raise cls(problems)
+
 
 class DuplicateTermError(GlossaryError):
     """`add` of a headword the glossary already has."""

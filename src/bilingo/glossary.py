@@ -30,6 +30,7 @@ LINE_KEY = "__line__"  # where the loader records an entry's line; never a real 
 USER_GLOSSARY_NAME = "my-glossary.yaml"
 NEW_FILE_HEADER = "# bilingo glossary: entries added with `bilingo add` land here.\nterms:\n"
 
+
 @functools.cache
 def _line_loader():
     """PyYAML's safe loader (the C one when present) that notes each mapping's line.
@@ -656,56 +657,52 @@ def _dedupe(terms: list[Term]) -> list[Term]:
 
 def write_term(term: Term, path: Path, update: bool = False) -> Term:
     """Append `term` to the file at `path` (or replace its entry when `update`)."""
+
+    def rewrite(text: str) -> tuple[str, Term]:
+        new_text = _text_with_term(text, term, str(path), update)
+        return new_text, _validated_entry(new_text, term, str(path))
+
+    return _locked_rewrite(Path(path).expanduser(), rewrite)
+
+
+def write_terms(terms: list[Term], path: Path) -> list[Term]:
+    """Append several new entries to the file at `path` in one write: all of them or none.
+
+    The file is parsed a fixed number of times however many entries are added,
+    so importing thousands of terms stays fast. A headword the file already
+    has raises DuplicateTermError and nothing is written.
+    """
+    terms = list(terms)
+    if not terms:
+        return []
+
+    def rewrite(text: str) -> tuple[str, list[Term]]:
+        # The first entry goes in by write_term's own rules (any layout of
+        # `terms:`); the rest follow it, as the block list now ends with it.
+        text = _text_with_term(text, terms[0], str(path), update=False)
+        text = _text_with_more_terms(text, terms[0], terms[1:], str(path))
+        return text, _validated_entries(text, terms, str(path))
+
+    return _locked_rewrite(Path(path).expanduser(), rewrite)
+
+
+def _locked_rewrite(path: Path, rewrite):
+    """Under the file's lock: re-read it, rewrite its text, validate, replace it atomically."""
     import filelock
 
-    path = Path(path).expanduser()
     _check_writable_target(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with filelock.FileLock(str(path) + ".lock", timeout=30):
             text = read_text(path) if path.exists() else NEW_FILE_HEADER
-            new_text = _text_with_term(text, term, str(path), update)
-            written = _validated_entry(new_text, term, str(path))
+            new_text, result = rewrite(text)
             atomic_write_text(path, new_text)
     except (OSError, filelock.Timeout) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise GlossaryError(
             f"cannot write ({reason}); the file was not changed", str(path)
         ) from None
-    return written
-
-
-def write_terms(terms: list[Term], path: Path) -> list[Term]:
-    """Append several new entries to the file at `path` in one write: all of them or none.
-
-    The same lock, re-read, validation and atomic rename as `write_term`, but
-    the file is parsed a fixed number of times however many entries are added,
-    so importing thousands of terms stays fast. A headword the file already
-    has raises DuplicateTermError and nothing is written.
-    """
-    import filelock
-
-    terms = list(terms)
-    if not terms:
-        return []
-    path = Path(path).expanduser()
-    _check_writable_target(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with filelock.FileLock(str(path) + ".lock", timeout=30):
-            text = read_text(path) if path.exists() else NEW_FILE_HEADER
-            # The first entry goes in by write_term's own rules (any layout of
-            # `terms:`); the rest follow it, as the block list now ends with it.
-            text = _text_with_term(text, terms[0], str(path), update=False)
-            text = _text_with_more_terms(text, terms[0], terms[1:], str(path))
-            written = _validated_entries(text, terms, str(path))
-            atomic_write_text(path, text)
-    except (OSError, filelock.Timeout) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise GlossaryError(
-            f"cannot write ({reason}); the file was not changed", str(path)
-        ) from None
-    return written
+    return result
 
 
 def _text_with_more_terms(text: str, anchor: Term, more: list[Term], path: str) -> str:

@@ -111,10 +111,7 @@ def import_table(text: str, delimiter: str = ",", path: str | None = None) -> li
             terms.append(term_from_entry(entry, name))
         except GlossaryError as error:
             problems.append(error)
-    if len(problems) == 1:
-        raise problems[0]
-    if problems:
-        raise GlossaryProblems(problems)
+    GlossaryProblems.raise_any(problems)
     return terms
 
 

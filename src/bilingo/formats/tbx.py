@@ -193,10 +193,7 @@ def import_tbx(data: str | bytes, path: str | None = None) -> list[Term]:
             terms.append(term_from_entry(entry, name))
         except GlossaryError as error:
             problems.append(error)
-    if len(problems) == 1:
-        raise problems[0]
-    if problems:
-        raise GlossaryProblems(problems)
+    GlossaryProblems.raise_any(problems)
     if not terms and concepts:
         raise GlossaryError(
             f"none of its {len(concepts)} concept entries has both a Korean (ko) and an "

@@ -1,0 +1,239 @@
+"""The argos engine on tiny real packages whose models copy their input; engine lookup by name."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bilingo import models
+from bilingo.engines import ENGINE_NAMES, get_engine
+from bilingo.engines.argos import ArgosEngine, split_pieces
+from bilingo.errors import ModelError, ModelNotInstalled, UsageError
+
+from .tiny_argos import ENGLISH_NEWS, KOREAN_NEWS, SAMPLE_SENTENCES, build_package
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+# One sentence far longer than DEFAULT_MAX_INPUT_LENGTH (256 pieces): ~560 pieces.
+LONG_SENTENCE = " ".join(KOREAN_NEWS)
+MIXED = [
+    *SAMPLE_SENTENCES,
+    "",
+    "딥시크",
+    "$5.576 million",
+    "17%",
+    "",
+    LONG_SENTENCE,
+    "Nvidia는 “AI 반도체” 시장의 80%를 차지한다.",
+]
+
+
+@pytest.fixture(scope="session")
+def engine_models_dir(tmp_path_factory) -> Path:
+    """A models folder with the tiny ko->en and en->ko packages, installed once."""
+    build = tmp_path_factory.mktemp("engine-packages")
+    directory = tmp_path_factory.mktemp("engine-models")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BILINGO_MODELS_DIR", str(directory))
+        models.install_from_file(build_package(build, "ko", "en"))
+        models.install_from_file(build_package(build, "en", "ko"))
+    return directory
+
+
+@pytest.fixture(scope="session")
+def prefixed_model(tmp_path_factory) -> models.InstalledModel:
+    """A ko->en package whose metadata has a target_prefix (as multilingual Argos packages do)."""
+    build = tmp_path_factory.mktemp("prefixed-package")
+    directory = tmp_path_factory.mktemp("prefixed-models")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BILINGO_MODELS_DIR", str(directory))
+        return models.install_from_file(build_package(build, "ko", "en", target_prefix="__en__"))
+
+
+@pytest.fixture(autouse=True)
+def use_engine_models(engine_models_dir, monkeypatch):
+    monkeypatch.setenv("BILINGO_MODELS_DIR", str(engine_models_dir))
+
+
+@pytest.fixture
+def ko_en() -> ArgosEngine:
+    return ArgosEngine("ko", "en")
+
+
+def test_ko_en_copies_mixed_sentences_exactly(ko_en):
+    assert len(ko_en._tokenizer.encode(LONG_SENTENCE)) > 2 * ko_en.max_input_length
+    assert ko_en.translate_batch(MIXED) == MIXED
+
+
+def test_sentences_split_into_small_chunks_still_copy(ko_en):
+    """Chunks of 5 pieces cut words and byte-fallback sequences apart; the join is exact."""
+    engine = ArgosEngine("ko", "en", max_input_length=5)
+    assert engine.translate_batch(MIXED) == MIXED
+
+
+def test_empty_and_blank_sentences_never_reach_the_model(ko_en, monkeypatch):
+    def fail(*args, **kwargs):
+        raise AssertionError("the model was called")
+
+    monkeypatch.setattr(ko_en, "_translate_pieces", fail)
+    assert ko_en.translate_batch(["", "", "   "]) == ["", "", ""]
+    assert ko_en.translate_batch([]) == []
+
+
+def test_every_sentence_goes_in_one_call(ko_en, monkeypatch):
+    calls = []
+    original = ko_en._translator
+
+    class Recorder:
+        def translate_batch(self, source, **options):
+            calls.append(len(source))
+            return original.translate_batch(source, **options)
+
+    monkeypatch.setattr(ko_en, "_translator", Recorder())
+    assert ko_en.translate_batch(MIXED) == MIXED
+    chunks = 3  # LONG_SENTENCE is cut into three chunks of at most 256 pieces
+    assert calls == [len([s for s in MIXED if s]) - 1 + chunks]
+
+
+def test_target_prefix_matching_the_start_changes_nothing(ko_en):
+    sentences = SAMPLE_SENTENCES[:4]
+    prefixes = ["DeepSeek의 AI", "", "hyperscaler들은 올해 data center", "Marc"]
+    assert ko_en.translate_batch(sentences, target_prefixes=prefixes) == sentences
+
+
+def test_target_prefix_is_forced(ko_en):
+    """The identity model continues copying after a forced prefix of the same length."""
+    sentence = "딥시크 모델은 싸다."
+    (output,) = ko_en.translate_batch([sentence], target_prefixes=["DeepSeek"])
+    assert output.startswith("DeepSeek")
+    assert output.endswith("싸다.")
+
+
+def test_target_prefixes_length_must_match(ko_en):
+    with pytest.raises(ValueError, match="target_prefixes"):
+        ko_en.translate_batch(["a", "b"], target_prefixes=["a"])
+
+
+def test_en_ko_package(engine_models_dir):
+    engine = get_engine("argos", "en", "ko")
+    assert (engine.source_lang, engine.target_lang) == ("en", "ko")
+    assert engine.model.name == "translate-en_ko-1_0"
+    sentences = [*ENGLISH_NEWS, "DeepSeek의 AI 모델", ""]
+    assert engine.translate_batch(sentences) == sentences
+
+
+def test_package_target_prefix_applied_and_removed(prefixed_model):
+    engine = ArgosEngine("ko", "en", model=prefixed_model)
+    assert engine.model.target_prefix == "__en__"
+    assert engine.translate_batch(MIXED) == MIXED
+    forced = engine.translate_batch(SAMPLE_SENTENCES[:1], target_prefixes=["DeepSeek의"])
+    assert forced == SAMPLE_SENTENCES[:1]
+
+
+def test_nfkc_package_normalizes_like_a_real_one(tmp_path):
+    """Real packages' SentencePiece applies NFKC: "…" comes back as "...", "ＡＩ" as "AI"."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BILINGO_MODELS_DIR", str(tmp_path / "models"))
+        installed = models.install_from_file(
+            build_package(tmp_path / "build", "ko", "en", normalization="nmt_nfkc")
+        )
+    engine = ArgosEngine("ko", "en", model=installed)
+    assert engine.translate_batch(["‘검은 월요일’…엔비디아 (ＡＩ 쇼크)", "딥시크의 AI"]) == [
+        "‘검은 월요일’...엔비디아 (AI 쇼크)",
+        "딥시크의 AI",
+    ]
+
+
+def test_describe_names_engine_and_package(ko_en):
+    assert ko_en.describe() == {
+        "engine": "argos",
+        "source_lang": "ko",
+        "target_lang": "en",
+        "package": "translate-ko_en-1_0",
+        "package_version": "1.0",
+        "beam_size": 4,
+        "compute_type": "auto",
+    }
+
+
+def test_loaded_model_is_shared(ko_en):
+    again = ArgosEngine("ko", "en")
+    assert again._translator is ko_en._translator
+    assert again._tokenizer is ko_en._tokenizer
+    other = ArgosEngine("ko", "en", compute_type="float32")
+    assert other._translator is not ko_en._translator
+    assert other.translate_batch(SAMPLE_SENTENCES) == SAMPLE_SENTENCES
+
+
+def test_missing_model_raises_model_not_installed(tmp_path, monkeypatch):
+    monkeypatch.setenv("BILINGO_MODELS_DIR", str(tmp_path / "empty"))
+    with pytest.raises(ModelNotInstalled, match="--file"):
+        get_engine("argos", "ko", "en")
+
+
+def test_broken_model_raises_model_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("BILINGO_MODELS_DIR", str(tmp_path / "models"))
+    installed = models.install_from_file(build_package(tmp_path / "build", "ko", "en"))
+    (installed.model_path / "model.bin").write_bytes(b"not a model")
+    with pytest.raises(ModelError, match="cannot be loaded"):
+        ArgosEngine("ko", "en")
+
+
+def test_none_engine_returns_input():
+    engine = get_engine("none", "ko", "en")
+    assert engine.name == "none"
+    assert engine.translate_batch(MIXED) == MIXED
+    assert engine.translate_batch(["a"], target_prefixes=["b"]) == ["a"]
+    assert engine.describe() == {"engine": "none", "source_lang": "ko", "target_lang": "en"}
+
+
+def test_unknown_engine_is_a_usage_error():
+    with pytest.raises(UsageError) as caught:
+        get_engine("bogus", "ko", "en")
+    assert "argos, none" in str(caught.value)
+    assert ENGINE_NAMES == ("argos", "none")
+
+
+def test_importing_engines_does_not_load_ctranslate2():
+    code = (
+        "import bilingo.engines, bilingo.models, sys; "
+        "print('ctranslate2' in sys.modules, 'argostranslate' in sys.modules)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
+
+
+# --------------------------------------------------------------------------- splitting
+
+
+def test_split_prefers_word_starts():
+    pieces = ["▁a", "b", "c", "▁d", "e", "f", "g", "h"]
+    assert split_pieces(pieces, 5) == [["▁a", "b", "c"], ["▁d", "e", "f", "g", "h"]]
+    assert split_pieces(pieces, 8) == [pieces]
+    at_limit = ["▁a", "b", "▁c", "d", "e", "▁f", "g"]
+    assert split_pieces(at_limit, 5) == [["▁a", "b", "▁c", "d", "e"], ["▁f", "g"]]
+
+
+def test_split_cuts_hard_without_word_starts():
+    pieces = list("abcdefg")
+    assert split_pieces(pieces, 3) == [["a", "b", "c"], ["d", "e", "f"], ["g"]]
+
+
+@given(
+    st.lists(st.sampled_from(["▁a", "b", "<0xEA>", "▁", "c"]), max_size=60),
+    st.integers(min_value=2, max_value=20),
+)
+def test_split_keeps_every_piece_in_order(pieces, max_length):
+    chunks = split_pieces(pieces, max_length)
+    assert [p for chunk in chunks for p in chunk] == pieces
+    assert all(0 < len(chunk) <= max_length for chunk in chunks) or pieces == []
