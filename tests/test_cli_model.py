@@ -73,3 +73,21 @@ def test_install_needs_a_pair_or_a_file(cli):
     result = cli("model", "install")
     assert result.exit_code == 2
     assert "give FROM TO" in result.stderr
+
+
+def test_download_says_what_and_how_much(cli, tiny_packages, monkeypatch):
+    """MOCK: the Argos package index cannot be reached here, so urllib serves the index and
+    the tiny archive from memory (see test_models); the CLI's message and the install are real."""
+    from bilingo import models
+
+    from .test_models import _block_network, _index, _serve
+
+    link = "https://example.invalid/translate-ko_en-1_0.argosmodel"
+    archive = tiny_packages["ko-en"].read_bytes()
+    _serve(monkeypatch, {models.DEFAULT_INDEX_URL: _index(link), link: archive})
+    _block_network(monkeypatch)
+    result = cli("model", "install", "ko", "en")
+    assert result.exit_code == 0, result.stderr
+    size = f"{len(archive) / 1_000_000:.1f} MB"
+    assert result.stderr == f"downloading translate-ko_en 1.0 ({size}) from {link}\n"
+    assert result.stdout.startswith("installed ko→en 1.0")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 import traceback
 from collections.abc import Iterator
@@ -154,7 +155,32 @@ def render(rows: list[dict], columns: list[str], fmt: str) -> str:
         return buffer.getvalue().rstrip("\n")
     from tabulate import tabulate
 
-    return tabulate(flat, headers=columns, tablefmt="simple", disable_numparse=True)
+    if "source" in columns:  # tables are for reading: shorten paths, keep JSON/CSV exact
+        at = columns.index("source")
+        flat = [[*row[:at], short_source(row[at]), *row[at + 1 :]] for row in flat]
+    widths = [TABLE_WRAP.get(column) for column in columns]
+    return tabulate(
+        flat, headers=columns, tablefmt="simple", disable_numparse=True, maxcolwidths=widths
+    )
+
+
+# Long free text wraps in tables so a row still fits a terminal.
+TABLE_WRAP = {"note": 40, "review": 50}
+
+
+def short_source(source: str) -> str:
+    """`file:line` shown briefly: the built-in glossary as <builtin>, paths under the
+    current folder relative to it, the home folder as ~."""
+    from .glossary import default_glossary_dir
+
+    builtin = str(default_glossary_dir())
+    if source.startswith(builtin + os.sep):
+        return "<builtin>" + source[len(builtin) :]
+    here = os.getcwd() + os.sep
+    if source.startswith(here):
+        return source[len(here) :]
+    home = os.path.expanduser("~")
+    return "~" + source[len(home) :] if source.startswith(home + os.sep) else source
 
 
 def _cell(value) -> str:
@@ -698,12 +724,10 @@ def model_install(
         installed = models.install_from_file(file)
     elif from_lang and to_lang:
         available = models.describe_available(from_lang, to_lang)
-        typer.echo(
-            f"downloading {available.name} {available.package_version} from {available.links[0]}",
-            err=True,
-        )
-        with _progress_bar(f"{from_lang}\u2192{to_lang}", unit="bytes") as progress:
-            installed = models.install_from_index(from_lang, to_lang, progress, available=available)
+        with _progress_bar(f"{from_lang}\u2192{to_lang}", unit="bytes") as bar:
+            installed = models.install_from_index(
+                from_lang, to_lang, _announce_download(available, bar), available=available
+            )
     else:
         raise UsageError(
             "give FROM TO (e.g. `bilingo model install ko en`) or --file PATH.argosmodel"
@@ -726,6 +750,26 @@ def model_remove(
     typer.echo(
         f"removed {removed.from_code}\u2192{removed.to_code} {removed.package_version} ({removed.path})"
     )
+
+
+def _announce_download(available, bar):
+    """A progress callback that first says what is downloaded and how much, then feeds the bar."""
+    announced = False
+
+    def report(done: int, total: int) -> None:
+        nonlocal announced
+        if not announced:
+            size = _megabytes(total) if total else "size unknown"
+            typer.echo(
+                f"downloading {available.name} {available.package_version} ({size}) "
+                f"from {available.links[0]}",
+                err=True,
+            )
+            announced = True
+        if bar:
+            bar(done, total)
+
+    return report
 
 
 def _megabytes(size: int) -> str:
