@@ -70,6 +70,19 @@ def main(
     ),
 ):
     """Korean\u2194English glossary and offline translation aid."""
+    _show_core_warnings()
+
+
+def _show_core_warnings() -> None:
+    """The core reports recoverable trouble (an unreadable cache) through logging."""
+    import logging
+
+    logger = logging.getLogger("bilingo")
+    if not logger.handlers:
+        handler = logging.StreamHandler()  # stderr, looked up when a record is emitted
+        handler.setFormatter(logging.Formatter("warning: %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
 
 
 # --------------------------------------------------------------------------- shared options
@@ -95,11 +108,10 @@ class ReportFormat(str, Enum):
 
 
 def load(glossary_paths: list[Path] | None):
-    """The glossary the user asked for, with load warnings shown on stderr."""
+    """The glossary the user asked for (--glossary, else $BILINGO_GLOSSARY, else the default)."""
     from .glossary import load_glossary
 
-    glossary = load_glossary(glossary_paths)
-    return glossary
+    return load_glossary(glossary_paths)
 
 
 def read_input(path: Path | None) -> str:
@@ -243,7 +255,10 @@ def add(
         None, "--to", help="Glossary file to write (default: your own glossary)."
     ),
     update: bool = typer.Option(
-        False, "--update", "-u", help="Replace an existing entry in place."
+        False,
+        "--update",
+        "-u",
+        help="Replace an existing entry in place (fields not given are kept).",
     ),
     glossary_paths: list[Path] | None = GLOSSARY_OPTION,
 ):
