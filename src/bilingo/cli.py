@@ -77,11 +77,15 @@ def _show_core_warnings() -> None:
     """The core reports recoverable trouble (an unreadable cache) through logging."""
     import logging
 
+    class EchoHandler(logging.Handler):
+        # typer.echo finds the current stderr at each call, which a handler
+        # holding one stream object would not (test runners swap stderr).
+        def emit(self, record: logging.LogRecord) -> None:
+            typer.echo(f"warning: {record.getMessage()}", err=True)
+
     logger = logging.getLogger("bilingo")
-    if not logger.handlers:
-        handler = logging.StreamHandler()  # stderr, looked up when a record is emitted
-        handler.setFormatter(logging.Formatter("warning: %(message)s"))
-        logger.addHandler(handler)
+    if not any(type(h).__name__ == "EchoHandler" for h in logger.handlers):
+        logger.addHandler(EchoHandler())
         logger.propagate = False
 
 
