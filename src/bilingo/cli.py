@@ -86,7 +86,6 @@ def _show_core_warnings() -> None:
     logger = logging.getLogger("bilingo")
     if not any(type(h).__name__ == "EchoHandler" for h in logger.handlers):
         logger.addHandler(EchoHandler())
-        logger.propagate = False
 
 
 # --------------------------------------------------------------------------- shared options
