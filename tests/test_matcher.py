@@ -202,13 +202,17 @@ def test_inserted_term_is_found_at_its_place(matcher, before, after, particle):
 
 def cached_files() -> list[str]:
     folder = cache_dir()
-    return sorted(p.name.split("-")[0] for p in folder.glob("*.pickle")) if folder.exists() else []
+    return (
+        sorted(p.name.rsplit("-", 1)[0] for p in folder.glob("*.pickle")) if folder.exists() else []
+    )
 
 
 def test_cache_is_built_then_used(sample_glossary):
     glossary = load_glossary([sample_glossary])
     glossary.matcher()
-    assert cached_files() == ["glossary", "matcher"]
+    assert cached_files() == ["matcher", "rows"]  # each part is cached once it is used
+    glossary.lookup("딥시크")
+    assert cached_files() == ["korean-index", "matcher", "rows"]
     again = load_glossary([sample_glossary])
     assert again.cache_key == glossary.cache_key
     assert [m.term.ko for m in again.matcher().find("딥시크의 하이퍼스케일러들")] == [
@@ -233,7 +237,7 @@ def test_deleted_cache_is_rebuilt(sample_glossary):
         path.unlink()
     glossary = load_glossary([sample_glossary])
     assert [m.term.ko for m in glossary.matcher().find("엔비디아가")] == ["엔비디아"]
-    assert cached_files() == ["glossary", "matcher"]
+    assert cached_files() == ["matcher", "rows"]
 
 
 def test_unreadable_cache_is_ignored_with_a_warning(sample_glossary, caplog):
@@ -262,6 +266,6 @@ def test_two_builders_at_once_leave_a_whole_cache(sample_glossary):
         )
     assert [run.returncode for run in runs] == [0] * 4
     assert len({run.stdout for run in runs}) == 1
-    assert cached_files() == ["glossary", "matcher"]
+    assert cached_files() == ["matcher", "rows"]
     for path in cache_dir().glob("*.pickle"):
         assert pickle.loads(path.read_bytes()) is not None

@@ -11,6 +11,7 @@ may redefine a built-in headword: that is how a user overrides a default.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import hashlib
@@ -248,6 +249,10 @@ def without_spaces(text: str) -> str:
 # --------------------------------------------------------------------------- the glossary
 
 
+# Attributes a Glossary derives from its rows, dropped when the rows change.
+DERIVED_PARTS = ("_by_korean", "_by_english", "_term_matcher", "_english_term_matcher")
+
+
 class Glossary:
     """Loaded glossary entries with lookup indexes. Iterate it for its Terms.
 
@@ -262,27 +267,44 @@ class Glossary:
         self.cache_key: str | None = cache_key
         self._rows: list[tuple] = [term_to_row(term) for term in terms]
         self._built: dict[int, Term] = {}
-        self._by_korean, self._by_english = build_indexes(self._rows)
-        self._matcher = None
 
     @classmethod
     def from_compiled(cls, compiled: dict, cache_key: str | None = None) -> Glossary:
-        """A glossary from the compiled cache's rows and indexes (no re-indexing)."""
+        """A glossary from the compiled cache's rows; indexes are read when first needed."""
         glossary = cls(files=compiled["files"], warnings=compiled["warnings"], cache_key=cache_key)
         glossary._rows = compiled["rows"]
-        glossary._by_korean = compiled["by_korean"]
-        glossary._by_english = compiled["by_english"]
         return glossary
 
     def compiled(self) -> dict:
-        """Rows and indexes, the form the compiled cache stores."""
+        """The rows, the form the compiled cache stores."""
         return {
             "files": [str(path) for path in self.files],
             "warnings": self.warnings,
             "rows": self._rows,
-            "by_korean": self._by_korean,
-            "by_english": self._by_english,
         }
+
+    def compiled_part(self, kind: str, build):
+        """`build()`, or read it from the compiled cache when this glossary has one.
+
+        Each part (lookup indexes, the matcher's automaton) is its own cache
+        file, so a command reads only what it uses.
+        """
+        if self.cache_key is None:
+            return build()
+        cache = CompiledCache.for_key(self.cache_key)
+        value = cache.load(kind)
+        if value is None:
+            value = build()
+            cache.save(kind, value)
+        return value
+
+    @functools.cached_property
+    def _by_korean(self) -> dict[str, list[int]]:
+        return self.compiled_part("korean-index", lambda: korean_index(self._rows))
+
+    @functools.cached_property
+    def _by_english(self) -> dict[str, list[int]]:
+        return self.compiled_part("english-index", lambda: english_index(self._rows))
 
     def term(self, index: int) -> Term:
         """The entry at `index` (the order the files were read in)."""
@@ -305,21 +327,25 @@ class Glossary:
     def __len__(self) -> int:
         return len(self._rows)
 
+    @functools.cached_property
+    def _term_matcher(self):
+        from .matcher import TermMatcher, build_automaton
+
+        return TermMatcher(self, self.compiled_part("matcher", lambda: build_automaton(self._rows)))
+
     def matcher(self):
         """The term finder over this glossary, built once (or read from the cache)."""
-        if self._matcher is None:
-            from .matcher import TermMatcher
+        return self._term_matcher
 
-            self._matcher = TermMatcher.for_glossary(self)
-        return self._matcher
+    @functools.cached_property
+    def _english_term_matcher(self):
+        from .matcher import EnglishTermMatcher
+
+        return EnglishTermMatcher(self)
 
     def english_matcher(self):
         """The finder of this glossary's English terms, for translating from English."""
-        if getattr(self, "_english_matcher", None) is None:
-            from .matcher import EnglishTermMatcher
-
-            self._english_matcher = EnglishTermMatcher(self)
-        return self._english_matcher
+        return self._english_term_matcher
 
     def get(self, ko: str) -> Term | None:
         """The entry whose headword (or variant) is `ko`, spacing ignored."""
@@ -380,10 +406,12 @@ class Glossary:
         if existing and update and target is None and not _is_builtin(existing):
             target = Path(existing.path)
         written = write_term(term, target or user_glossary_path(), update=update)
-        rows = [
+        kept = [
             row for row in self._rows if not (existing and update and row[ROW_KO] == existing.ko)
         ]
-        self.__init__([*map(row_to_term, rows), written], self.files, self.warnings)
+        self.__init__([*map(row_to_term, kept), written], self.files, self.warnings)
+        for derived in DERIVED_PARTS:  # computed from the old rows
+            self.__dict__.pop(derived, None)
         return written
 
     def stats(self) -> tuple[dict[str, int], dict[str, int]]:
@@ -448,16 +476,22 @@ def row_to_term(row: tuple) -> Term:
     )
 
 
-def build_indexes(rows: list[tuple]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """Lookup keys (Korean without spaces; English casefolded) -> row indexes."""
-    by_korean: dict[str, list[int]] = {}
-    by_english: dict[str, list[int]] = {}
-    for index, row in enumerate(rows):
+def korean_index(rows: list[tuple]) -> dict[str, list[int]]:
+    """Korean spellings without spaces (headwords and variants) -> row indexes."""
+    index: dict[str, list[int]] = {}
+    for number, row in enumerate(rows):
         for form in {without_spaces(form) for form in (row[ROW_KO], *row[ROW_VARIANTS])}:
-            by_korean.setdefault(form, []).append(index)
+            index.setdefault(form, []).append(number)
+    return index
+
+
+def english_index(rows: list[tuple]) -> dict[str, list[int]]:
+    """English renderings, casefolded (en and en_variants) -> row indexes."""
+    index: dict[str, list[int]] = {}
+    for number, row in enumerate(rows):
         for english in {e.casefold() for e in (row[ROW_EN], *row[ROW_EN_VARIANTS])}:
-            by_english.setdefault(english, []).append(index)
-    return by_korean, by_english
+            index.setdefault(english, []).append(number)
+    return index
 
 
 def _is_builtin(term: Term) -> bool:
@@ -533,7 +567,7 @@ def load_glossary(
     paths = list(paths) if paths else None
     files = resolve_glossary_paths(paths)
     cache = CompiledCache(files, user_overrides=_user_overrides_apply(paths)) if use_cache else None
-    compiled = cache.load("glossary") if cache else None
+    compiled = cache.load("rows") if cache else None
     if compiled is not None:
         return Glossary.from_compiled(compiled, cache_key=cache.key)
     terms, problems, warnings = check_glossary(paths)
@@ -541,7 +575,7 @@ def load_glossary(
         raise GlossaryProblems(problems)
     glossary = Glossary(_dedupe(terms), files, warnings, cache_key=cache.key if cache else None)
     if cache:
-        cache.save("glossary", glossary.compiled())
+        cache.save("rows", glossary.compiled())
     return glossary
 
 
@@ -595,7 +629,7 @@ class CompiledCache:
 
         path = self.path(kind)
         try:
-            with path.open("rb") as handle:
+            with path.open("rb") as handle, _garbage_collector_paused():
                 return pickle.load(handle)
         except FileNotFoundError:
             return None
@@ -626,6 +660,20 @@ class CompiledCache:
                     old.unlink()
             except OSError:
                 pass
+
+
+@contextlib.contextmanager
+def _garbage_collector_paused():
+    """Unpickling 100,000 rows makes the cycle collector run for nothing: a third of the time."""
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _warn(message: str) -> None:

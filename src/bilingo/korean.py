@@ -298,46 +298,60 @@ SLOTS: list[tuple[str, list[Unit], int]] = [
 DEMONYM_SUFFIX = "인"
 
 
-def _agrees(unit: Unit, previous: str) -> bool:
-    return unit.after is None or ending_sound(previous) in unit.after
+def _agrees(unit: Unit, sound: Sound) -> bool:
+    return unit.after is None or sound in unit.after
 
 
-@lru_cache(maxsize=65536)
+def _by_first_character(units: list[Unit]) -> dict[str, list[Unit]]:
+    table: dict[str, list[Unit]] = {}
+    for unit in units:
+        table.setdefault(unit.form[0], []).append(unit)
+    return table
+
+
+# The grammar indexed for speed: the matcher asks about every hit in a text.
+_SLOT_TABLES = [(_by_first_character(units), repeat) for _, units, repeat in SLOTS]
+_COPULA_TABLE: dict[str, list[Unit]] = {}
+for _unit in COPULA_FORMS:
+    _COPULA_TABLE.setdefault(_unit.form, []).append(_unit)
+
+
 def is_particle_chain(tail: str, previous: str) -> bool:
     """True when `tail` is a chain of particles/endings that may follow `previous`.
 
     `previous` is the word the chain is glued to (only its last character
     matters). The empty tail is a chain: a term standing alone.
     """
-    return _parse_chain(tail, previous[-1:] if previous else "", 0)
+    return _is_chain_after(tail, ending_sound(previous))
 
 
-def _parse_chain(tail: str, previous: str, slot_index: int) -> bool:
+@lru_cache(maxsize=65536)
+def _is_chain_after(tail: str, sound: Sound) -> bool:
+    # Cached on the sound, not the word: every vowel-final term shares answers.
+    return _parse_chain(tail, sound, 0)
+
+
+def _parse_chain(tail: str, sound: Sound, slot_index: int) -> bool:
     if not tail:
         return True
-    if _is_copula(tail, previous):
+    if any(_agrees(unit, sound) for unit in _COPULA_TABLE.get(tail, ())):
         return True
-    for index in range(slot_index, len(SLOTS)):
-        _, units, repeat = SLOTS[index]
-        if _parse_slot(tail, previous, index, units, repeat):
-            return True
-    return False
+    return any(
+        _parse_slot(tail, sound, index, *_SLOT_TABLES[index])
+        for index in range(slot_index, len(SLOTS))
+    )
 
 
-def _parse_slot(tail: str, previous: str, index: int, units: list[Unit], repeat: int) -> bool:
-    for unit in units:
-        if tail.startswith(unit.form) and _agrees(unit, previous):
+def _parse_slot(tail: str, sound: Sound, index: int, table: dict, repeat: int) -> bool:
+    for unit in table.get(tail[0], ()):
+        if tail.startswith(unit.form) and _agrees(unit, sound):
             rest = tail[len(unit.form) :]
-            last = unit.form[-1]
-            if repeat > 1 and rest and _parse_slot(rest, last, index, units, repeat - 1):
+            after = ending_sound(unit.form)
+            if repeat > 1 and rest and _parse_slot(rest, after, index, table, repeat - 1):
                 return True
-            if _parse_chain(rest, last, index + 1):
+            if _parse_chain(rest, after, index + 1):
                 return True
     return False
-
-
-def _is_copula(tail: str, previous: str) -> bool:
-    return any(tail == unit.form and _agrees(unit, previous) for unit in COPULA_FORMS)
 
 
 def split_particles(word: str) -> list[tuple[str, str]]:

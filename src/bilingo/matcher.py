@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import ahocorasick
 
@@ -54,24 +54,16 @@ class TermMatcher:
         self.glossary = glossary
         self.automaton = automaton if automaton is not None else build_automaton(glossary.rows)
 
-    @classmethod
-    def for_glossary(cls, glossary: Glossary) -> TermMatcher:
-        """The matcher for `glossary`, read from the compiled cache when it has one."""
-        from .glossary import CompiledCache
+    def find(self, text: str, offset: int = 0) -> list[Match]:
+        """Every term in `text`, in text order, never overlapping.
 
-        if glossary.cache_key is None:
-            return cls(glossary)
-        cache = CompiledCache.for_key(glossary.cache_key)
-        automaton = cache.load("matcher")
-        if automaton is None:
-            automaton = build_automaton(glossary.rows)
-            cache.save("matcher", automaton)
-        return cls(glossary, automaton)
-
-    def find(self, text: str) -> list[Match]:
-        """Every term in `text`, in text order, never overlapping."""
+        `offset` is added to every start and end: the text's place in a
+        larger document, when that is fed piece by piece.
+        """
         return [
-            Match(start, end, text[start:end], particle, self.glossary.term(index))
+            Match(
+                start + offset, end + offset, text[start:end], particle, self.glossary.term(index)
+            )
             for start, end, index, particle in self._select(self._candidates(text))
         ]
 
@@ -200,9 +192,8 @@ def scan_lines(lines: Iterable[str], matcher: TermMatcher) -> Iterator[LocatedMa
     """
     offset = 0
     for line_number, line in enumerate(lines, start=1):
-        for match in matcher.find(line):
-            shifted = replace(match, start=match.start + offset, end=match.end + offset)
-            yield LocatedMatch(line_number, match.start + 1, shifted)
+        for match in matcher.find(line, offset):
+            yield LocatedMatch(line_number, match.start - offset + 1, match)
         offset += len(line)
 
 
