@@ -99,6 +99,8 @@ BAD_FILES = [
     ("terms:\n  - ko: 딥시크\n    en: DeepSeek\n    type: company\n", "type `company`", 2),
     ("terms:\n  - !!python/object/apply:os.system [echo hi]\n", "!!python", 2),
     ("terms: !!python/name:os.system\n", "!!python", 1),
+    ("terms:\n  - &a {ko: 딥시크, en: DeepSeek}\n  - *a\n", "anchors and aliases", 3),
+    ("terms: []\n---\nterms: []\n", "one YAML document", 3),
     ("- ko: 딥시크\n  en: DeepSeek\n", "must be a mapping", 1),
     ("terms: 딥시크\n", "must be a list", 1),
     (
