@@ -364,15 +364,15 @@ def scan(
 
 
 def _stream_json(found) -> None:
-    """A JSON list written item by item, so output never waits for the whole input."""
+    """A JSON list written as it is found, so output never waits for the whole input."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per match
     out = sys.stdout
     out.write("[")
-    written = 0
-    for located in found:
-        out.write(",\n  " if written else "\n  ")
-        out.write(json.dumps(located.match.to_dict(), ensure_ascii=False))
-        written += 1
-    out.write("\n]\n" if written else "]\n")
+    separator = "\n  "
+    for block in _chunks(found, SCAN_TABLE_CHUNK):
+        out.write(separator + ",\n  ".join(encode(located.match.to_dict()) for located in block))
+        separator = ",\n  "
+    out.write("\n]\n" if separator != "\n  " else "]\n")
 
 
 def _chunks(items, size: int):

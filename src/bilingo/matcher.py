@@ -175,7 +175,7 @@ def english_present(english: str, text: str) -> bool:
     return bool(_english_pattern(english).search(text))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LocatedMatch:
     """A match with its place in a document: 1-based line and column, and offsets."""
 
