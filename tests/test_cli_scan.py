@@ -98,3 +98,14 @@ def test_large_file_streams_in_bounded_memory(sample_glossary, tmp_path):
     assert returncode == 0
     assert output.read_bytes().count('"ko": "딥시크"'.encode()) == lines
     assert peak_kib < 150_000, f"peak memory {peak_kib} KiB for a 50 MB file"
+
+
+def test_json_lines_equal_the_library_dicts(cli, sample_glossary):
+    """The scan JSON is written by hand for speed; it must say exactly what Match.to_dict says."""
+    from bilingo import load_glossary
+
+    text = '따옴표 "딥시크"의 \\역슬래시 엔비디아가\n탭\t하이퍼스케일러들은 오픈AI\n'
+    expected = [m.to_dict() for m in load_glossary([sample_glossary]).matcher().find(text)]
+    result = cli("scan", "-f", "json", "-g", sample_glossary, input=text)
+    assert json.loads(result.stdout) == expected
+    assert len(expected) == 4

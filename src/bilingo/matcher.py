@@ -39,8 +39,11 @@ from .glossary import (
 )
 from .terms import Match
 
-PLACE = 1
-ONE_SYLLABLE = 2
+# Flags stored with each automaton key.
+PLACE = 1  # a place: place + 인 is a demonym
+ONE_SYLLABLE = 2  # matches only standing alone
+STARTS_LATIN = 4  # may not touch a Latin letter or digit on the left
+ENDS_LATIN = 8  # ... or on the right
 
 
 def _is_ascii_alnum(char: str) -> bool:
@@ -68,20 +71,21 @@ class TermMatcher:
         ]
 
     def _candidates(self, text: str) -> Iterator[tuple[int, int, int, str]]:
-        is_syllable = korean.is_hangul_syllable
+        # The hot loop of every scan: checks are inlined and ordered cheapest first.
         hangul_run = korean.HANGUL_RUN.match
         chain = korean.is_particle_chain
         length = len(text)
         for last, (index, size, flags) in self.automaton.iter(text):
             start, end = last - size + 1, last + 1
             before = text[start - 1] if start else " "
-            if is_syllable(before):
+            if "\uac00" <= before <= "\ud7a3":
                 continue
-            if _is_ascii_alnum(text[start]) and _is_ascii_alnum(before):
+            if flags & STARTS_LATIN and _is_ascii_alnum(before):
                 continue
-            if end < length and _is_ascii_alnum(text[last]) and _is_ascii_alnum(text[end]):
+            after = text[end] if end < length else " "
+            if flags & ENDS_LATIN and _is_ascii_alnum(after):
                 continue
-            particle = hangul_run(text, end).group() if end < length else ""
+            particle = hangul_run(text, end).group() if "\uac00" <= after <= "\ud7a3" else ""
             if particle:
                 if flags & ONE_SYLLABLE:
                     continue
@@ -120,6 +124,8 @@ def build_automaton(rows: list[tuple]) -> ahocorasick.Automaton:
         for form in (row[ROW_KO], *row[ROW_VARIANTS]):
             for key in {form, without_spaces(form)}:
                 key_flags = flags | (ONE_SYLLABLE if len(key) == 1 else 0)
+                key_flags |= STARTS_LATIN if _is_ascii_alnum(key[0]) else 0
+                key_flags |= ENDS_LATIN if _is_ascii_alnum(key[-1]) else 0
                 if key and key not in automaton:
                     automaton.add_word(key, (index, len(key), key_flags))
     automaton.make_automaton()

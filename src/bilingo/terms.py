@@ -18,7 +18,7 @@ class TermType(str, Enum):
     EVENT = "event"
 
 
-@dataclass
+@dataclass(slots=True)
 class Term:
     """One glossary entry, with where it was read from (file and 1-based line)."""
 
