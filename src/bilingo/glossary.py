@@ -27,6 +27,7 @@ from .terms import Term, TermType
 ENTRY_KEYS = ("ko", "en", "type", "variants", "en_variants", "note")
 FILE_KEYS = ("domain", "terms")
 TERM_TYPES = tuple(t.value for t in TermType)
+TERM_TYPE_OF = {t.value: t for t in TermType}  # a dict lookup, not Enum's slower call
 LINE_KEY = "__line__"  # where the loader records an entry's line; never a real key
 USER_GLOSSARY_NAME = "my-glossary.yaml"
 NEW_FILE_HEADER = "# bilingo glossary: entries added with `bilingo add` land here.\nterms:\n"
@@ -510,7 +511,7 @@ def row_to_term(row: tuple) -> Term:
     return Term(
         ko,
         en,
-        TermType(kind) if kind else None,
+        TERM_TYPE_OF[kind] if kind else None,
         list(variants),
         list(en_variants),
         note,
@@ -716,6 +717,7 @@ def _garbage_collector_paused():
     try:
         yield
     finally:
+        gc.freeze()  # what was loaded lives as long as the process: never scan it again
         if was_enabled:
             gc.enable()
 
