@@ -140,3 +140,11 @@ def test_end_to_end_with_a_real_model(tiny_packages, tmp_path):
     assert argos.stdout == plain.stdout
     assert b"DeepSeek" in argos.stdout and b"$5.576 million" in argos.stdout
     assert argos.stderr == b""  # no progress bar when piped
+
+
+def test_english_to_korean_with_a_real_model(cli, installed_models):
+    text = "DeepSeek and Nvidia met hyperscalers in Seoul.\n"
+    argos = cli("translate", "--from", "en", "--to", "ko", "--engine", "argos", input=text)
+    plain = cli("translate", "--from", "en", "--to", "ko", "--engine", "none", input=text)
+    assert argos.exit_code == 0, argos.stderr
+    assert argos.stdout == plain.stdout == "딥시크 and 엔비디아 met 하이퍼스케일러 in 서울.\n"
