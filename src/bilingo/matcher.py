@@ -177,7 +177,21 @@ def _english_pattern(english: str) -> re.Pattern[str]:
 
 
 def english_present(english: str, text: str) -> bool:
-    """Whether `english` stands in `text` as whole words (plural, possessive allowed)."""
+    """Whether `english` stands in `text` as whole words (plural, possessive allowed).
+
+    Translate checks every inserted term this way, and nearly every check
+    succeeds on a plain substring, so that is tried before any regex.
+    """
+    needle, haystack = english.lower(), text.lower()
+    if " " not in needle and needle not in haystack:
+        return False
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        clear_before = start == 0 or not _is_ascii_alnum(haystack[start - 1])
+        if clear_before and (end == len(haystack) or not _is_ascii_alnum(haystack[end])):
+            return True
+        start = haystack.find(needle, start + 1)
     return bool(_english_pattern(english).search(text))
 
 
