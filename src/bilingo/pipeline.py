@@ -242,7 +242,7 @@ def repair_outputs(
             cut = _split_point(outputs[index], insertion.position, insertion.target)
             redecode.setdefault(index, f"{outputs[index][:cut]}{insertion.target} ")
             outputs[index] = _insert_at(outputs[index], cut, insertion.target)
-    if redecode and getattr(engine, "supports_prefix", False):
+    if redecode and engine.supports_prefix:
         _redecode_with_prefixes(prepared, outputs, engine, redecode)
     return outputs, repairs
 
