@@ -22,7 +22,11 @@ def test_install_list_remove(cli, tiny_packages, isolated_home):
     removed = cli("model", "remove", "ko", "en")
     assert removed.exit_code == 0
     assert json.loads(cli("model", "list", "-f", "json").stdout) == []
-    assert cli("model", "remove", "ko", "en").exit_code == 1
+    again = cli("model", "remove", "ko", "en")
+    assert again.exit_code == 1
+    assert (
+        again.stderr == "error: no ko→en model is installed; `bilingo model list` shows what is\n"
+    )
 
 
 def hostile_archives(folder):

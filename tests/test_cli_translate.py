@@ -122,6 +122,14 @@ def test_usage_and_missing_model(cli, args, code, message):
     assert "Traceback" not in result.stderr
 
 
+def test_missing_file_is_reported_before_the_model(cli, tmp_path):
+    result = cli("translate", tmp_path / "nope.txt")
+    assert result.exit_code == 1
+    assert (
+        result.stderr == f"error: cannot read {tmp_path / 'nope.txt'}: No such file or directory\n"
+    )
+
+
 def test_not_utf8_input(cli):
     result = cli("translate", "-e", "none", input=ARTICLE.encode("cp949"))
     assert result.exit_code == 1

@@ -609,6 +609,8 @@ def translate(
         )
     if source is not None and source.is_dir() and output is None:
         raise UsageError(f"{source} is a folder; give --output FOLDER for the translations")
+    if source is not None and str(source) != "-" and not source.exists():
+        raise InputError(f"cannot read {source}: No such file or directory")
     glossary = None if no_glossary else load(glossary_paths)
     options = (
         {"threads": threads, "compute_type": compute_type} if engine is EngineName.argos else {}
@@ -777,9 +779,15 @@ def model_remove(
     to_lang: str = typer.Argument(..., help="Target language code."),
 ):
     """Remove an installed model."""
+    from .errors import ModelError, ModelNotInstalled
     from .models import remove_model
 
-    removed = remove_model(from_lang, to_lang)
+    try:
+        removed = remove_model(from_lang, to_lang)
+    except ModelNotInstalled:
+        raise ModelError(
+            f"no {from_lang}\u2192{to_lang} model is installed; `bilingo model list` shows what is"
+        ) from None
     typer.echo(
         f"removed {removed.from_code}\u2192{removed.to_code} {removed.package_version} ({removed.path})"
     )

@@ -433,7 +433,7 @@ def _argos_package_module():
     argostranslate.settings, on import, creates data/config/cache folders from
     XDG_* and ARGOS_PACKAGES_DIR and reads ~/.config/argos-translate/settings.json.
     The variables point at a throw-away folder while it is imported.
-    argostranslate.translate is never imported (it loads sentence splitters).
+    Its translate module is never imported (it loads sentence splitters).
     """
     if "argostranslate.package" in sys.modules:
         return sys.modules["argostranslate.package"]
