@@ -482,11 +482,6 @@ def _merged(old: Term, new: Term) -> Term:
     )
 
 
-def korean_forms(term: Term) -> set[str]:
-    """Every Korean spelling of a term, spaces removed (the lookup keys)."""
-    return {without_spaces(form) for form in (term.ko, *term.variants)}
-
-
 # A row is a Term as a tuple, cheap to pickle and to load by the 100,000.
 ROW_KO, ROW_EN, ROW_TYPE, ROW_VARIANTS, ROW_EN_VARIANTS, ROW_NOTE, ROW_DOMAIN = range(7)
 
