@@ -163,3 +163,19 @@ def test_argos_engine_with_a_copying_model_equals_the_none_engine(glossary, inst
     assert argos.text == plain.text
     assert argos.repairs == 0
     assert argos.signature["package_version"] == "1.0"
+
+
+@pytest.mark.parametrize(
+    "english, prepared",
+    [
+        ("DeepSeek and Nvidia", "딥시크 and 엔비디아"),
+        ("DeepSeek's founder", "딥시크의 founder"),
+        ("the hyperscalers' spending", "the 하이퍼스케일러의 spending"),
+        ("two hyperscalers said", "two 하이퍼스케일러 said"),
+        ("OpenAI said", "오픈AI said"),
+        ("AIs and AI's future", "AI and AI의 future"),
+        ("Nvidiaa is not Nvidia", "Nvidiaa is not 엔비디아"),
+    ],
+)
+def test_prepare_english_source(glossary, english, prepared):
+    assert prepare_source(english, glossary, "en").text == prepared

@@ -132,11 +132,16 @@ def build_automaton(rows: list[tuple]) -> ahocorasick.Automaton:
     return automaton
 
 
+# What English glues to a noun: a plural and/or a possessive (hyperscalers, AI's).
+ENGLISH_ENDING = re.compile(r"(?:e?s)?(?:['’]s?)?")
+
+
 class EnglishTermMatcher:
     """Finds glossary terms by their English (en and en_variants) in English text.
 
     Case-insensitive, whole words only (AI is not in OpenAI or said), longest
-    first; used to translate from English with the glossary reversed.
+    first; used to translate from English with the glossary reversed. A
+    plural or possessive ending is reported as the match's particle.
     """
 
     def __init__(self, glossary: Glossary):
@@ -159,12 +164,17 @@ class EnglishTermMatcher:
         candidates = []
         for last, (index, size) in self.automaton.iter(folded):
             start, end = last - size + 1, last + 1
-            if start and folded[start - 1].isalnum() or end < len(text) and folded[end].isalnum():
+            if start and folded[start - 1].isalnum():
                 continue
-            candidates.append((start, end, index, ""))
+            ending = ENGLISH_ENDING.match(folded, end).end()
+            if ending < len(text) and folded[ending].isalnum():
+                ending = end  # the word goes on: only a bare term may stand here
+                if end < len(text) and folded[end].isalnum():
+                    continue
+            candidates.append((start, end, index, text[end:ending]))
         return [
-            Match(start, end, text[start:end], "", self.glossary.term(index))
-            for start, end, index, _ in TermMatcher._select(candidates)
+            Match(start, end, text[start:end], ending, self.glossary.term(index))
+            for start, end, index, ending in TermMatcher._select(candidates)
         ]
 
 

@@ -137,7 +137,7 @@ def prepare_source(
         found = [(m.start, m.end, m.term.ko, m.term.en) for m in terms]
     else:
         matches = glossary.english_matcher().find(sentence) if glossary is not None else []
-        found = [(m.start, m.end, m.term.en, m.term.ko) for m in matches]
+        found = [(m.start, m.end + len(m.particle), m.term.en, _korean_for(m)) for m in matches]
     for start, end, source, target in found:
         spans.append((start, _past_gloss(sentence, end, target), Insertion(source, target, 0)))
     spans.sort(key=lambda span: span[0])
@@ -155,6 +155,12 @@ def prepare_source(
     for insertion in insertions:
         insertion.position /= max(len(prepared), 1)
     return PreparedSentence(sentence, prepared, insertions)
+
+
+def _korean_for(match) -> str:
+    """The Korean for an English term as written: a possessive becomes 의, a plural drops."""
+    possessive = match.particle.endswith(("'", "’", "'s", "’s"))
+    return match.term.ko + ("의" if possessive else "")
 
 
 def _past_gloss(sentence: str, end: int, target: str) -> int:
