@@ -156,3 +156,27 @@ def test_english_to_korean_with_a_real_model(cli, installed_models):
     plain = cli("translate", "--from", "en", "--to", "ko", "--engine", "none", input=text)
     assert argos.exit_code == 0, argos.stderr
     assert argos.stdout == plain.stdout == "딥시크 and 엔비디아 met 하이퍼스케일러 in 서울.\n"
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    import io
+    import sys
+
+    from bilingo.cli import _progress_bar
+
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    with _progress_bar("translating", unit="sentences") as progress:
+        assert progress is None
+    assert piped.getvalue() == ""
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with _progress_bar("translating", unit="sentences") as progress:
+        progress(5, 10)
+        progress(10, 10)
+    assert "translating" in terminal.getvalue()
