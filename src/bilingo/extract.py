@@ -200,9 +200,8 @@ def romanize_korean_name(name: str) -> str:
 # A loanword guess reads the Hangul back toward the English it came from: the
 # filler ㅡ after a consonant goes (스 -> s, 크 -> k), ㅓ is the English
 # schwa/er, and a final ㅅ is a t (챗 -> chat).
-_GUESS_INITIALS = _words("g kk n d tt r m b pp s ss - j jj ch k t p h")
+# Consonants read as in Revised Romanization; only the vowels differ.
 _GUESS_VOWELS = _words("a a ya ya u e yo ye o wa wa oe yo u wo we wi yu e ui i")
-_GUESS_FINALS = _words("- k k k n n n t l k m l l l p l m p p t t ng t t k t p t")
 
 
 def guess_english(word: str) -> str:
@@ -221,7 +220,7 @@ def _guess_word(word: str) -> str:
         initial, medial, final = _jamo(syllable)
         last = position == len(syllables) - 1
         previous_final = _jamo(syllables[position - 1])[2] if position else 0
-        onset = _GUESS_INITIALS[initial]
+        onset = _INITIALS[initial]
         if initial == _R:
             # ㄹㄹ is how Korean writes one l between vowels (테슬라 -> Tesla);
             # at the start of a word it writes both l and r as ㄹ.
@@ -241,7 +240,7 @@ def _guess_word(word: str) -> str:
             vowel = "er" if final == 0 else "u"  # 퍼 -> per, 럼 -> rum
             if last and final == 0:
                 vowel = "er"
-        coda = _GUESS_FINALS[final]
+        coda = _FINALS[final]
         out.append(onset + vowel + ("" if coda == "-" else coda))
     return "".join(out)
 
