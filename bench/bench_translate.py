@@ -36,8 +36,8 @@ machine load drifts hit them alike):
   that points ARGOS_PACKAGES_DIR and the XDG folders at the temp folder, installs
   the package with argostranslate.package.install_from_path (only if it is not
   installed yet, i.e. in the warm-up run), stubs `stanza` when it is missing, swaps
-  the sentence splitter for a no-op as /work/shared/reference/make_tiny_argos.py's
-  e2e_test does, and translates the WHOLE document in one translate() call (which
+  the sentence splitter for a no-op (argostranslate would otherwise download its own
+  sentence model), and translates the WHOLE document in one translate() call (which
   splits it into paragraphs = lines and runs one translate_batch per line, beam 4,
   max_batch_size 32 tokens: argostranslate's defaults);
 - `bilingo translate --engine none` of one sentence on stdin (median of --none-runs
