@@ -45,6 +45,19 @@ def isolated_home(tmp_path, monkeypatch):
     return home
 
 
+def read_data(name: str) -> str:
+    """A text file of tests/data (sample articles and translations written for the tests)."""
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def data_glossary():
+    """The small test glossary, read-only and uncached (shared by a whole test module)."""
+    from bilingo import load_glossary
+
+    return load_glossary([DATA / "glossary"], use_cache=False)
+
+
 @pytest.fixture
 def sample_glossary(tmp_path) -> Path:
     """A writable copy of the small test glossary folder."""

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
-from bilingo import load_glossary
 from bilingo.extract import (
     Candidate,
     ExtractResult,
@@ -25,16 +22,14 @@ from bilingo.extract import (
 from bilingo.glossary import term_from_entry
 from bilingo.terms import TermType
 
-DATA = Path(__file__).parent / "data"
+from .conftest import read_data
+
+article = read_data
 
 
 @pytest.fixture(scope="module")
-def glossary():
-    return load_glossary([DATA / "glossary"], use_cache=False)
-
-
-def article(name: str) -> str:
-    return (DATA / name).read_text(encoding="utf-8")
+def glossary(data_glossary):
+    return data_glossary
 
 
 # --------------------------------------------------------------------------- articles

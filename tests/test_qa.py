@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from bilingo import load_glossary
 from bilingo.qa import Finding, check, english_present, parse_english_amounts, segments
 
-DATA = Path(__file__).parent / "data"
+from .conftest import read_data
+
+read = read_data
 
 
 @pytest.fixture(scope="module")
-def glossary():
-    return load_glossary([DATA / "glossary"], use_cache=False)
-
-
-def read(name: str) -> str:
-    return (DATA / name).read_text(encoding="utf-8")
+def glossary(data_glossary):
+    return data_glossary
 
 
 def findings(source: str, translation: str, glossary) -> list[dict]:

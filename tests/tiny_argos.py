@@ -392,36 +392,15 @@ def zip_package(package_dir: Path, archive: Path) -> Path:
     return Path(archive)
 
 
-def build_package(
-    out_dir: Path,
-    from_code: str = "ko",
-    to_code: str = "en",
-    *,
-    package_version: str = "1.0",
-    target_prefix: str = "",
-    max_positions: int = 512,
-    quantization: str | None = "int8",
-    normalization: str = "identity",
-    name: str | None = None,
-) -> Path:
+def build_package(out_dir: Path, from_code: str = "ko", to_code: str = "en", **options) -> Path:
     """Build a tiny identity .argosmodel in out_dir and return its path.
 
-    The first call in a process trains SentencePiece and writes the model (about
-    a second); later calls with the same target_prefix, max_positions,
-    quantization and normalization reuse them and only write files. Takes
-    about 0.2 s the first time, 0.05 s after.
+    Options are build_package_dir's (package_version, target_prefix,
+    max_positions, quantization, normalization, name). The first call in a
+    process trains SentencePiece and writes the model (about 0.2 s); later calls
+    with the same model options reuse them and only write files (about 0.05 s).
     """
-    package_dir = build_package_dir(
-        out_dir,
-        from_code,
-        to_code,
-        package_version=package_version,
-        target_prefix=target_prefix,
-        max_positions=max_positions,
-        quantization=quantization,
-        normalization=normalization,
-        name=name,
-    )
+    package_dir = build_package_dir(out_dir, from_code, to_code, **options)
     return zip_package(package_dir, Path(out_dir) / f"{package_dir.name}.argosmodel")
 
 
