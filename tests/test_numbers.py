@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilingo.numbers import find_numbers, format_amount, parse_korean_number, to_english
+from bilingo.korean.numbers import find_numbers, format_amount, parse_korean_number, to_english
 
 CONVERSIONS = [
     ("557만6000달러", "$5.576 million"),

@@ -45,5 +45,5 @@ def test_wheel_finds_the_default_glossary(tmp_path):
     )
     module_file, glossary_dir, count = result.stdout.split("\n")[:3]
     assert module_file.startswith(str(site))
-    assert glossary_dir == str(site / "bilingo" / "glossary")
+    assert glossary_dir == str(site / "bilingo" / "data" / "glossary")
     assert int(count) >= 400

@@ -42,6 +42,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import korean
+from .korean.hangul import jamo
+from .korean.romanize import (
+    SURNAMES,
+    guess_english,
+    guess_word,
+    revised_romanization,
+    romanize_korean_name,
+)
 from .glossary import Glossary, render_entry, without_spaces
 from .terms import Term, TermType
 
@@ -116,133 +124,15 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-_INITIALS = _words("g kk n d tt r m b pp s ss - j jj ch k t p h")
-_VOWELS = _words("a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i")
-_FINALS = _words("- k k k n n n t l k m l l l p l m p p t t ng t t k t p t")
-
-# Jamo indexes used by the rules below (initial, medial and final positions).
 _G, _KK, _N, _D, _TT, _R, _M, _B, _PP, _S, _SS, _NG, _J, _JJ, _CH, _K, _T, _P, _H = range(19)
 _A, _AE, _EO, _E, _YEO, _O, _WAE, _YO, _U, _WO, _WE, _YU, _EU, _I = (
-    0,
-    1,
-    4,
-    5,
-    6,
-    8,
-    10,
-    12,
-    13,
-    14,
-    15,
-    17,
-    18,
-    20,
-)
+    0, 1, 4, 5, 6, 8, 10, 12, 13, 14, 15, 17, 18, 20,
+)  # fmt: skip
 _YA = 2
 _LOANWORD_FINALS = {0, 1, 4, 8, 16, 17, 19, 21}  # none, ㄱ ㄴ ㄹ ㅁ ㅂ ㅅ ㅇ
 _FINAL_L, _FINAL_N, _FINAL_S, _FINAL_NG, _FINAL_K = 8, 4, 19, 21, 1
-
-
-def _jamo(syllable: str) -> tuple[int, int, int]:
-    index = ord(syllable) - korean.HANGUL_FIRST
-    return index // 588, (index % 588) // 28, index % 28
-
-
-def _rr_syllable(syllable: str) -> str:
-    initial, medial, final = _jamo(syllable)
-    parts = (_INITIALS[initial], _VOWELS[medial], _FINALS[final])
-    return "".join(part for part in parts if part != "-")
-
-
-def revised_romanization(word: str, hyphenate: bool = False) -> str:
-    """Revised Romanization syllable by syllable, without sound changes (길동 -> gildong).
-
-    That is the RR rule for personal names; `hyphenate` gives gil-dong.
-    Characters that are not Hangul syllables are kept as they are.
-    """
-    pieces = [_rr_syllable(ch) if korean.is_hangul_syllable(ch) else ch for ch in word]
-    return ("-" if hyphenate else "").join(pieces)
-
-
-# Family names as Korean newspapers and the people themselves usually spell them.
-SURNAMES = {
-    "김": "Kim", "이": "Lee", "박": "Park", "최": "Choi", "정": "Jung", "강": "Kang",
-    "조": "Cho", "윤": "Yoon", "장": "Jang", "임": "Lim", "한": "Han", "오": "Oh",
-    "서": "Seo", "신": "Shin", "권": "Kwon", "황": "Hwang", "안": "Ahn", "송": "Song",
-    "유": "Yoo", "홍": "Hong", "전": "Jeon", "고": "Go", "문": "Moon", "양": "Yang",
-    "손": "Son", "배": "Bae", "백": "Baek", "허": "Heo", "남": "Nam", "노": "Noh",
-    "하": "Ha", "곽": "Kwak", "성": "Sung", "차": "Cha", "주": "Joo", "우": "Woo",
-    "구": "Koo", "민": "Min", "류": "Ryu", "나": "Na", "진": "Jin", "지": "Ji",
-    "엄": "Eom", "채": "Chae", "원": "Won", "천": "Chun", "방": "Bang", "공": "Kong",
-    "현": "Hyun", "함": "Ham", "변": "Byun", "염": "Yeom", "여": "Yeo", "추": "Choo",
-    "도": "Do", "소": "So", "석": "Seok", "선": "Seon", "설": "Sul", "마": "Ma",
-    "길": "Gil", "연": "Yeon", "위": "Wi", "표": "Pyo", "명": "Myung", "기": "Gi",
-    "반": "Ban", "라": "Ra", "왕": "Wang", "금": "Geum", "옥": "Ok", "육": "Yook",
-    "인": "In", "맹": "Maeng", "제": "Je", "모": "Mo", "탁": "Tak", "국": "Gook",
-    "어": "Eo", "은": "Eun", "편": "Pyeon", "용": "Yong", "로": "Roh", "리": "Lee",
-    "남궁": "Namgung", "선우": "Sunwoo", "제갈": "Jegal", "황보": "Hwangbo",
-    "독고": "Dokgo", "사공": "Sagong", "서문": "Seomun",
-}  # fmt: skip
-
-
-def romanize_korean_name(name: str) -> str:
-    """A Korean name the newspaper way: family name first, given name hyphenated.
-
-    홍길동 -> Hong Gil-dong, 남궁민수 -> Namgung Min-su, 김구 -> Kim Gu.
-    """
-    name = without_spaces(name)
-    surname = name[:2] if len(name) == 4 and name[:2] in SURNAMES else name[:1]
-    family = SURNAMES.get(surname) or revised_romanization(surname).capitalize()
-    given = revised_romanization(name[len(surname) :], hyphenate=True)
-    return f"{family} {given.capitalize()}" if given else family
-
-
-# A loanword guess reads the Hangul back toward the English it came from: the
-# filler ㅡ after a consonant goes (스 -> s, 크 -> k), ㅓ is the English
-# schwa/er, and a final ㅅ is a t (챗 -> chat).
-# Consonants read as in Revised Romanization; only the vowels differ.
-_GUESS_VOWELS = _words("a a ya ya u e yo ye o wa wa oe yo u wo we wi yu e ui i")
-
-
-def guess_english(word: str) -> str:
-    """A best guess at the English behind a transliterated word (딥시크 -> Dipsik).
-
-    Only a reading of the Hangul, never authoritative: callers mark it a guess.
-    """
-    words = [_guess_word(part) for part in word.split()]
-    return " ".join(w[:1].upper() + w[1:] for w in words if w)
-
-
-def _guess_word(word: str) -> str:
-    out = []
-    syllables = [ch for ch in word if korean.is_hangul_syllable(ch)]
-    for position, syllable in enumerate(syllables):
-        initial, medial, final = _jamo(syllable)
-        last = position == len(syllables) - 1
-        previous_final = _jamo(syllables[position - 1])[2] if position else 0
-        onset = _INITIALS[initial]
-        if initial == _R:
-            # ㄹㄹ is how Korean writes one l between vowels (테슬라 -> Tesla);
-            # at the start of a word it writes both l and r as ㄹ.
-            onset = "" if previous_final == _FINAL_L else ("l" if position == 0 else "r")
-        if initial == _NG:
-            onset = ""
-        if medial == _EU and initial != _NG and final in (0, _FINAL_L):
-            onset = {_CH: "ch", _J: "z"}.get(initial, onset)  # 츠 -> ch, 즈 -> z
-            # 스 -> s, 플 -> pl, but a word ends 글 -> gle (구글 -> Gugle)
-            tail = "" if final == 0 else ("le" if last else "l")
-            out.append(onset + tail)
-            continue
-        vowel = _GUESS_VOWELS[medial]
-        if initial in (_S, _J, _CH) and vowel.startswith("y"):
-            onset, vowel = ("sh" if initial == _S else onset), vowel[1:]  # 션 -> shon, 쥬 -> ju
-        if medial == _EO:
-            vowel = "er" if final == 0 else "u"  # 퍼 -> per, 럼 -> rum
-            if last and final == 0:
-                vowel = "er"
-        coda = _FINALS[final]
-        out.append(onset + vowel + ("" if coda == "-" else coda))
-    return "".join(out)
+_jamo = jamo
+_guess_word = guess_word
 
 
 def _syllable_weight(syllable: str) -> float | None:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import korean
 from .errors import DuplicateTermError, GlossaryError, GlossaryProblems, InputError
+from .paths import builtin_glossary_dir, cache_dir, user_glossary_path
 from .terms import Term, TermType
 
 ENTRY_KEYS = ("ko", "en", "type", "variants", "en_variants", "note")
@@ -29,7 +30,6 @@ FILE_KEYS = ("domain", "terms")
 TERM_TYPES = tuple(t.value for t in TermType)
 TERM_TYPE_OF = {t.value: t for t in TermType}  # a dict lookup, not Enum's slower call
 LINE_KEY = "__line__"  # where the loader records an entry's line; never a real key
-USER_GLOSSARY_NAME = "my-glossary.yaml"
 NEW_FILE_HEADER = "# bilingo glossary: entries added with `bilingo add` land here.\nterms:\n"
 
 
@@ -37,23 +37,8 @@ NEW_FILE_HEADER = "# bilingo glossary: entries added with `bilingo add` land her
 
 
 def default_glossary_dir() -> Path:
-    """The built-in glossary: inside the installed wheel, or the source checkout's glossary/."""
-    packaged = Path(__file__).parent / "glossary"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "glossary"
-
-
-def user_data_dir() -> Path:
-    """The platform's user data folder for bilingo (e.g. ~/.local/share/bilingo)."""
-    import platformdirs
-
-    return platformdirs.user_data_path("bilingo")
-
-
-def user_glossary_path() -> Path:
-    """The user's own glossary file, where `bilingo add` writes by default."""
-    return user_data_dir() / USER_GLOSSARY_NAME
+    """The built-in glossary folder."""
+    return builtin_glossary_dir()
 
 
 def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -632,13 +617,6 @@ def _user_overrides_apply(paths) -> bool:
 # a stale cache is never read. Files are written to a temp name and renamed,
 # so two processes building at once both leave a whole file; an unreadable
 # cache is reported and rebuilt.
-
-
-def cache_dir() -> Path:
-    """The user cache folder for bilingo (e.g. ~/.cache/bilingo)."""
-    import platformdirs
-
-    return platformdirs.user_cache_path("bilingo")
 
 
 class CompiledCache:

@@ -31,8 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from bilingo.errors import ModelError, ModelNotInstalled, NetworkError
-
-MODELS_DIR_ENV = "BILINGO_MODELS_DIR"
+from bilingo.paths import MODELS_DIR_ENV, models_dir
 
 # Archive limits. Real Argos packages are 50-300 MB and their model.bin (int8
 # weights) hardly compresses, so these refuse only archives built to exhaust the
@@ -54,16 +53,6 @@ _FOLDER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$")
 _TEMP_PREFIX = "."  # hidden folders in models_dir are work in progress, never models
 
 ProgressCallback = Callable[[int, int], None]
-
-
-def models_dir() -> Path:
-    """The folder installed packages live in: $BILINGO_MODELS_DIR, else the user data folder."""
-    configured = os.environ.get(MODELS_DIR_ENV)
-    if configured:
-        return Path(configured).expanduser()
-    import platformdirs
-
-    return platformdirs.user_data_path("bilingo", appauthor=False) / "models"
 
 
 @dataclass

@@ -29,7 +29,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import korean, numbers
+from . import korean
+from .korean import numbers
 from .glossary import Glossary
 from .matcher import english_present
 from .segment import reassemble, segment

@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 
 from .glossary import Glossary
 from .matcher import english_present
-from .numbers import find_numbers
+from .korean.numbers import find_numbers
 from .terms import Term
 
 __all__ = ["Finding", "check", "parse_english_amounts", "segments"]

@@ -1,4 +1,4 @@
-"""Hangul facts and Korean particle grammar.
+"""Korean particle grammar: which Hangul may be glued after a noun, and in which form.
 
 Korean glues particles (의, 가, 에서는 ...), the plural 들, short noun
 suffixes (측, 발, 산 ...) and forms of the copula (이다, 였다, 이라는 ...) to
@@ -17,51 +17,10 @@ both mirrors the grammar and rejects look-alike words.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from enum import Enum
 from functools import lru_cache
 
-HANGUL_FIRST, HANGUL_LAST = 0xAC00, 0xD7A3
-RIEUL_FINAL = 8  # index of ㄹ among the 28 final-consonant slots (0 = none)
-
-HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]*")
-
-
-def is_hangul_syllable(char: str) -> bool:
-    """True for a precomposed Hangul syllable (가..힣)."""
-    return HANGUL_FIRST <= ord(char) <= HANGUL_LAST
-
-
-def contains_hangul(text: str) -> bool:
-    """True when the text holds at least one Hangul syllable."""
-    return any(is_hangul_syllable(char) for char in text)
-
-
-def final_consonant_index(syllable: str) -> int:
-    """Index (0..27) of the syllable's final consonant; 0 means none."""
-    return (ord(syllable) - HANGUL_FIRST) % 28
-
-
-class Sound(Enum):
-    """What a particle must agree with: the sound that ends the word before it."""
-
-    VOWEL = "vowel"  # no final consonant: 딥시크, 엔비디아
-    RIEUL = "rieul"  # final ㄹ, which takes 로 like a vowel: 서울, 구글
-    CONSONANT = "consonant"  # any other final consonant: 삼성, 애플
-    UNKNOWN = "unknown"  # a Latin letter, digit or symbol: AI, H800
-
-
-def ending_sound(word: str) -> Sound:
-    """The sound a word ends with, for particle agreement."""
-    word = word.rstrip()
-    if not word or not is_hangul_syllable(word[-1]):
-        return Sound.UNKNOWN
-    final = final_consonant_index(word[-1])
-    if final == 0:
-        return Sound.VOWEL
-    return Sound.RIEUL if final == RIEUL_FINAL else Sound.CONSONANT
-
+from .hangul import Sound, ending_sound, is_hangul_syllable
 
 # A form's condition: after which sounds it may stand. None means after any.
 AFTER_CONSONANT = frozenset({Sound.CONSONANT, Sound.RIEUL, Sound.UNKNOWN})
@@ -75,13 +34,17 @@ AFTER_VOWEL_OR_RIEUL = frozenset({Sound.VOWEL, Sound.RIEUL, Sound.UNKNOWN})
 class Unit:
     form: str
     after: frozenset | None = None  # None: agrees with anything
+    # (consonant form, vowel form) when the unit is one of two allomorphs:
+    # the one table en->ko particle agreement is built from.
+    allomorphs: tuple[str, str] | None = None
 
 
 def _pairs(consonant_form: str, vowel_form: str, *, rieul_takes_vowel_form: bool = False):
     """The two allomorphs of one particle (은/는, 으로/로 ...)."""
     consonant_after = AFTER_NON_RIEUL_CONSONANT if rieul_takes_vowel_form else AFTER_CONSONANT
     vowel_after = AFTER_VOWEL_OR_RIEUL if rieul_takes_vowel_form else AFTER_VOWEL
-    return [Unit(consonant_form, consonant_after), Unit(vowel_form, vowel_after)]
+    pair = (consonant_form, vowel_form)
+    return [Unit(consonant_form, consonant_after, pair), Unit(vowel_form, vowel_after, pair)]
 
 
 def _free(*forms: str) -> list[Unit]:
@@ -92,8 +55,12 @@ def _copula(*forms: str) -> list[Unit]:
     """이-forms of the copula: 이다 after anything; the short 다 only after vowels."""
     units = []
     for form in forms:
-        units.append(Unit("이" + form))
-        units.append(Unit(form, AFTER_VOWEL))
+        # The quotative 이라-/라- forms swap by sound in en->ko agreement; 이다
+        # after a vowel is as right as 다, so the others are left alone
+        # (not bare 라, which starts too many words: 라인, 라운드).
+        pair = ("이" + form, form) if form.startswith("라") and form != "라" else None
+        units.append(Unit("이" + form, None, pair))
+        units.append(Unit(form, AFTER_VOWEL, pair))
     return units
 
 
@@ -368,25 +335,17 @@ def split_particles(word: str) -> list[tuple[str, str]]:
     return readings
 
 
-# Particle agreement for en->ko: the allomorph pairs (consonant form, vowel form).
-AGREEMENT_PAIRS = [
-    ("으로부터", "로부터"),
-    ("으로서", "로서"),
-    ("으로써", "로써"),
-    ("으로", "로"),
-    ("이라고", "라고"),
-    ("이라는", "라는"),
-    ("이라며", "라며"),
-    ("이라면", "라면"),
-    ("이야말로", "야말로"),
-    ("이나", "나"),
-    ("이랑", "랑"),
-    ("이란", "란"),
-    ("은", "는"),
-    ("이", "가"),
-    ("을", "를"),
-    ("과", "와"),
-]
+# Particle agreement for en->ko: every two-form unit of the grammar, longest first
+# so that 으로부터 is tried before 으로.
+AGREEMENT_PAIRS = sorted(
+    {
+        unit.allomorphs
+        for units in (CASE_PARTICLES, AUXILIARY_PARTICLES, COPULA_FORMS)
+        for unit in units
+        if unit.allomorphs
+    },
+    key=lambda pair: (-len(pair[0]), pair),
+)
 
 
 def agree_particle(noun: str, particle_chain: str) -> str:

@@ -1,0 +1,113 @@
+"""Reading text and writing files safely: the one UTF-8 decoder and the one atomic write.
+
+Every boundary where text comes in (input files, stdin, glossary files,
+imported tables) decodes through `text_lines` / `decode_text`, so a BOM, a
+UTF-16 file, a binary file and a bad byte are recognised the same way
+everywhere; each caller words the error for its own reader. Every file bilingo
+writes (glossaries, caches, translations) goes through `atomic_write_bytes`:
+a temporary file beside the target, flushed to disk, renamed over it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import InputError
+
+BINARY_SNIFF_BYTES = 8192  # a NUL byte this early means the file is not text
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+class NotTextError(InputError):
+    """Bytes that are not UTF-8 text.
+
+    kind is "utf16", "binary" or "encoding"; line is the 1-based line of the
+    first bad byte (for "encoding"). The message is the one shown for input
+    files and stdin; glossary readers word their own from these fields.
+    """
+
+    def __init__(self, name: str, kind: str, line: int | None = None):
+        self.name, self.kind, self.line = name, kind, line
+        if kind == "encoding":
+            message = (
+                f"{name} is not UTF-8 (bad byte at line {line}); convert it first, "
+                "e.g. `iconv -f cp949 -t utf-8 FILE`"
+            )
+        elif kind == "utf16":
+            message = f"{name} is UTF-16 text; save it as UTF-8"
+        else:
+            message = f"{name} looks like a binary file; give UTF-8 text"
+        super().__init__(message)
+
+
+def text_lines(raw: BinaryIO, name: str) -> Iterator[str]:
+    """The lines of a binary stream decoded as UTF-8 (a BOM is dropped), newlines kept.
+
+    Decoding as the lines are read keeps a 50 MB input out of memory. The
+    stream is not closed here.
+    """
+    if not hasattr(raw, "peek"):  # e.g. a BytesIO, or a test harness's stdin
+        raw = io.BufferedReader(raw)
+    head = raw.peek(BINARY_SNIFF_BYTES)[:BINARY_SNIFF_BYTES]
+    if head.startswith(UTF16_BOMS):
+        raise NotTextError(name, "utf16")
+    if b"\0" in head:
+        raise NotTextError(name, "binary")
+    text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+    line_number = 0
+    try:
+        for line_number, line in enumerate(text, start=1):  # noqa: B007 - used below
+            yield line
+    except UnicodeDecodeError:
+        raise NotTextError(name, "encoding", line_number + 1) from None
+    finally:
+        text.detach()  # leave the caller's stream open
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Bytes as UTF-8 text (BOM allowed); anything else raises NotTextError."""
+    return "".join(text_lines(io.BytesIO(data), name))
+
+
+def read_text_file(path: str | os.PathLike) -> str:
+    """A whole text file, decoded by `text_lines`; a missing file or a folder is an InputError."""
+    path = Path(path)
+    try:
+        with path.open("rb") as raw:
+            return "".join(text_lines(raw, str(path)))
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder; give a text file") from None
+    except FileNotFoundError:
+        raise InputError(f"cannot read {path}: No such file or directory") from None
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write a temp file beside `path`, flush it to disk, rename it over `path`.
+
+    A crash at any moment leaves either the old file or the new one, never a
+    half-written file; the old file's permissions are kept.
+    """
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """`atomic_write_bytes` of UTF-8 text."""
+    atomic_write_bytes(path, text.encode("utf-8"))
