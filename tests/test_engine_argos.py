@@ -173,8 +173,9 @@ def test_loaded_model_is_shared(ko_en):
 
 def test_missing_model_raises_model_not_installed(tmp_path, monkeypatch):
     monkeypatch.setenv("BILINGO_MODELS_DIR", str(tmp_path / "empty"))
-    with pytest.raises(ModelNotInstalled, match="--file"):
+    with pytest.raises(ModelNotInstalled, match="no ko\u2192en model is installed") as caught:
         get_engine("argos", "ko", "en")
+    assert caught.value.remedy == "install-model"
 
 
 def test_broken_model_raises_model_error(tmp_path, monkeypatch):

@@ -116,12 +116,12 @@ def test_list_models_empty_when_folder_missing(isolated):
     assert models.list_models() == []
 
 
-def test_find_model_missing_names_the_fix():
+def test_find_model_missing_names_the_fix_as_data():
     with pytest.raises(ModelNotInstalled) as caught:
         models.find_model("ko", "en")
-    message = str(caught.value)
-    assert "bilingo model install ko en" in message
-    assert "--file" in message
+    assert str(caught.value) == "no ko\u2192en model is installed"
+    assert caught.value.remedy == "install-model"
+    assert caught.value.details == {"source_lang": "ko", "target_lang": "en"}
 
 
 def test_reinstall_is_harmless(tiny_archive, isolated):

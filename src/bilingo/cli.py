@@ -33,12 +33,42 @@ class BilingoGroup(TyperGroup):
         except BilingoError as error:
             if ctx.find_root().params.get("debug"):
                 traceback.print_exc()
-            for line in str(error).splitlines() or [error.__class__.__name__]:
+            for line in describe_error(error).splitlines() or [error.__class__.__name__]:
                 typer.echo(f"error: {line}" if not line.startswith("error:") else line, err=True)
             ctx.exit(error.exit_code)
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
             ctx.exit(130)
+
+
+# How the command line words each remedy a core error names (bilingo.errors.REMEDIES).
+# {placeholders} come from the error's details.
+REMEDY_ADVICE = {
+    "install-model": "run `bilingo model install {source_lang} {target_lang}`, or "
+    "`bilingo model install --file PATH.argosmodel`",
+    "install-model-file": "without network, get the .argosmodel file another way and run "
+    "`bilingo model install --file PATH.argosmodel`",
+    "remove-model-first": "run `bilingo model remove {source_lang} {target_lang}` first",
+    "list-models": "`bilingo model list` shows what is",
+    "update-entry": "use --update to replace it",
+    "other-target": "choose another --to",
+    "validate-glossary": "fix it first, `bilingo glossary validate {file}` lists them",
+    "give-english-query": "give a Korean word (or English with --reverse)",
+    "list-engines": "",
+}
+
+
+def describe_error(error: BilingoError) -> str:
+    """The error's message, with the remedy worded for the command line."""
+    message = str(error)
+    template = REMEDY_ADVICE.get(error.remedy or "", "")
+    if not template:
+        return message
+    try:
+        advice = template.format(**error.details)
+    except (KeyError, IndexError):
+        return message
+    return f"{message}; {advice}"
 
 
 app = typer.Typer(

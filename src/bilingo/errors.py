@@ -1,18 +1,71 @@
-"""Domain errors. cli.py alone turns them into a message and an exit code."""
+"""Domain errors: what went wrong, as data. Front ends word the remedy.
+
+A BilingoError's message says what is wrong in plain words and names no
+command-line flag. What would fix it travels as data: `remedy`, a key from
+REMEDIES, and `details`, the values the remedy needs (a language pair, a
+path). The command line turns the key into advice (`bilingo model install ko
+en`); a server or a script can word it its own way. See docs/design.md,
+"Errors".
+"""
 
 from __future__ import annotations
 
+# Keys a BilingoError's `remedy` may hold, and the details each one uses.
+REMEDIES = {
+    "install-model": "install a model for the pair (details: source_lang, target_lang)",
+    "install-model-file": "get the model package file another way and install it from the file",
+    "remove-model-first": "remove the installed model first (details: source_lang, target_lang)",
+    "list-models": "list the installed models to see what is there",
+    "update-entry": "add the entry again as an update, which replaces it in place",
+    "other-target": "write to another glossary file",
+    "validate-glossary": "validate the glossary file to see every problem (details: file)",
+    "give-english-query": "give a Korean word, or an English one for a reverse lookup",
+    "list-engines": "choose one of the registered engines (details: available)",
+}
+
 
 class BilingoError(Exception):
-    """Base of every error bilingo expects; its message is shown to the user as is."""
+    """Base of every error bilingo expects; its message is shown to the user as is.
+
+    remedy: a key of REMEDIES, or None; details: the values the remedy needs.
+    """
 
     exit_code = 1
+    remedy: str | None = None
+
+    def __init__(self, message: str = "", *, remedy: str | None = None, **details: object):
+        super().__init__(message)
+        if remedy is not None:
+            self.remedy = remedy
+        self.details: dict[str, object] = details
 
 
 class UsageError(BilingoError):
     """The user asked for something that cannot be done as asked (exit 2)."""
 
     exit_code = 2
+
+
+class UnsupportedLanguagePair(UsageError):
+    """A translation direction bilingo does not do (it does ko->en and en->ko)."""
+
+    def __init__(self, source_lang: str, target_lang: str, supported: list[tuple[str, str]]):
+        self.source_lang, self.target_lang = source_lang, target_lang
+        pairs = " and ".join(f"{s}\u2192{t}" for s, t in supported)
+        super().__init__(f"bilingo translates {pairs}, not {source_lang}\u2192{target_lang}")
+
+
+class UnknownEngineError(UsageError):
+    """An engine name no installed package registers."""
+
+    remedy = "list-engines"
+
+    def __init__(self, name: str, available: list[str]):
+        self.name, self.available = name, list(available)
+        super().__init__(
+            f"unknown engine {name!r}; choose one of: {', '.join(available)}",
+            available=list(available),
+        )
 
 
 class InputError(BilingoError):
@@ -22,12 +75,20 @@ class InputError(BilingoError):
 class GlossaryError(BilingoError):
     """A problem in a glossary file; carries the place so the user can fix it."""
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        *,
+        remedy: str | None = None,
+        **details: object,
+    ):
         self.path = path
         self.line = line
         self.reason = message
         where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
-        super().__init__(where + message)
+        super().__init__(where + message, remedy=remedy, **details)
 
 
 class GlossaryProblems(BilingoError):
@@ -47,7 +108,18 @@ class GlossaryProblems(BilingoError):
 
 
 class DuplicateTermError(GlossaryError):
-    """`add` of a headword the glossary already has."""
+    """Adding a headword the glossary already has; `existing` is the entry there."""
+
+    remedy = "update-entry"
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None, *,
+                 existing=None):  # fmt: skip
+        self.existing = existing
+        super().__init__(message, path, line)
+
+
+class TermNotFound(GlossaryError):
+    """Removing or updating a headword that the glossary (or the given file) does not have."""
 
 
 class ModelError(BilingoError):
@@ -55,17 +127,21 @@ class ModelError(BilingoError):
 
 
 class ModelNotInstalled(ModelError):
-    """No installed model for the requested language pair; the message names the fix."""
+    """No installed model for the requested language pair."""
+
+    remedy = "install-model"
 
     def __init__(self, source_lang: str, target_lang: str):
         self.source_lang = source_lang
         self.target_lang = target_lang
         super().__init__(
-            f"no {source_lang}\u2192{target_lang} model is installed; run "
-            f"`bilingo model install {source_lang} {target_lang}`, or "
-            f"`bilingo model install --file PATH.argosmodel`"
+            f"no {source_lang}\u2192{target_lang} model is installed",
+            source_lang=source_lang,
+            target_lang=target_lang,
         )
 
 
 class NetworkError(BilingoError):
     """A download that could not be made (offline machine, index unreachable)."""
+
+    remedy = "install-model-file"

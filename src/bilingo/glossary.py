@@ -386,7 +386,7 @@ class Glossary:
         """Entries for a Korean query (particles allowed) or, reversed, an English one."""
         query = normalize_space(query)
         if not query:
-            raise InputError("the query is empty; give a Korean word (or English with --reverse)")
+            raise InputError("the query is empty", remedy="give-english-query")
         if reverse:
             return self._terms_at(self._by_english.get(query.casefold(), []))
         for stem, _particle in korean.split_particles(without_spaces(query)):
@@ -428,7 +428,8 @@ class Glossary:
         if existing and not update:
             raise DuplicateTermError(
                 f"`{term.ko}` is already in the glossary as `{existing.ko}` \u2192 "
-                f"`{existing.en}` ({existing.source}); use --update to replace it",
+                f"`{existing.en}` ({existing.source})",
+                existing=existing,
             )
         if existing and update:
             term = _merged(existing, term)
@@ -826,7 +827,9 @@ def _check_writable_target(path: Path) -> None:
         raise GlossaryError("is not a .yaml file; glossary files end in .yaml", str(path))
     parent = next((p for p in (path, *path.parents) if p.exists()), None)
     if parent is not None and not os.access(parent, os.W_OK):
-        raise GlossaryError("cannot write here (permission denied); choose another --to", str(path))
+        raise GlossaryError(
+            "cannot write here (permission denied)", str(path), remedy="other-target"
+        )
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -863,9 +866,7 @@ def _text_with_term(text: str, term: Term, path: str, update: bool) -> str:
     existing = _entry_node_for(terms_node, term.ko) if terms_node is not None else None
     if existing is not None and not update:
         line = existing.start_mark.line + 1
-        raise DuplicateTermError(
-            f"`{term.ko}` is already in this file; use --update to replace it", path, line
-        )
+        raise DuplicateTermError(f"`{term.ko}` is already in this file", path, line)
     if terms_key is None:  # no `terms:` key at all: add one at the end
         return "".join(lines) + "terms:\n" + render_entry(term, "  ")
     if (

@@ -128,9 +128,10 @@ def merge_into(path: str | os.PathLike, terms: list[Term]) -> MergeReport:
             first = problems[0]
             where = f"line {first.line}: " if first.line else ""
             raise GlossaryError(
-                f"cannot import into a file with problems ({where}{first.reason}); "
-                f"fix it first, `bilingo glossary validate {target}` lists them",
+                f"cannot import into a file with problems ({where}{first.reason})",
                 str(target),
+                remedy="validate-glossary",
+                file=str(target),
             )
     by_korean: dict[str, Term] = {}
     for term in existing:
