@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilingo import load_glossary
-from bilingo.glossary import cache_dir
+from bilingo.paths import cache_dir
 from bilingo.matcher import TermMatcher
 
 MATCHER_GLOSSARY = Path(__file__).parent / "data" / "matcher.yaml"
@@ -240,14 +240,16 @@ def test_deleted_cache_is_rebuilt(sample_glossary):
     assert cached_files() == ["matcher", "rows"]
 
 
-def test_unreadable_cache_is_ignored_with_a_warning(sample_glossary, caplog):
+def test_unreadable_cache_is_ignored_with_a_warning(sample_glossary):
+    from bilingo.errors import BilingoWarning
+
     load_glossary([sample_glossary]).matcher()
     for path in cache_dir().glob("*.pickle"):
         path.write_bytes(b"not a pickle")
-    glossary = load_glossary([sample_glossary])
-    assert glossary.get("딥시크").en == "DeepSeek"
-    assert [m.term.ko for m in glossary.matcher().find("엔비디아가")] == ["엔비디아"]
-    assert "ignoring unreadable cache" in caplog.text
+    with pytest.warns(BilingoWarning, match="ignoring unreadable cache"):
+        glossary = load_glossary([sample_glossary])
+        assert glossary.get("딥시크").en == "DeepSeek"
+        assert [m.term.ko for m in glossary.matcher().find("엔비디아가")] == ["엔비디아"]
 
 
 def test_two_builders_at_once_leave_a_whole_cache(sample_glossary):

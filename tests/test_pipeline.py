@@ -7,7 +7,8 @@ import pytest
 from bilingo import load_glossary
 from bilingo.engines import get_engine
 from bilingo.engines.base import Engine
-from bilingo.pipeline import fix_particles, prepare_source, translate
+from bilingo.translation import fix_particles, prepare_source
+from bilingo.translation import run_pipeline as translate
 
 ARTICLE = (
     "딥시크 쇼크에 엔비디아 급락\n"

@@ -631,7 +631,7 @@ def translate(
 ):
     """Translate Korean text to English (or back) with the glossary enforced, offline."""
     from .engines import get_engine
-    from .pipeline import translate as translate_text
+    from .translation import run_pipeline as translate_text
 
     if (from_lang, to_lang) not in SUPPORTED_PAIRS:
         raise UsageError(
@@ -673,7 +673,7 @@ def _write_output(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from .glossary import atomic_write_text
+    from .files import atomic_write_text
 
     if output.is_dir():
         raise UsageError(f"--output {output} is a folder; give a file name")

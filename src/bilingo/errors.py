@@ -10,6 +10,8 @@ en`); a server or a script can word it its own way. See docs/design.md,
 
 from __future__ import annotations
 
+import warnings
+
 # Keys a BilingoError's `remedy` may hold, and the details each one uses.
 REMEDIES = {
     "install-model": "install a model for the pair (details: source_lang, target_lang)",
@@ -145,3 +147,12 @@ class NetworkError(BilingoError):
     """A download that could not be made (offline machine, index unreachable)."""
 
     remedy = "install-model-file"
+
+
+class BilingoWarning(UserWarning):
+    """Recoverable trouble the core reports (an unreadable cache); the CLI shows `warning: ...`."""
+
+
+def warn(message: str) -> None:
+    """Report recoverable trouble through the warnings machinery, never by printing."""
+    warnings.warn(message, BilingoWarning, stacklevel=3)

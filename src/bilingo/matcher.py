@@ -25,19 +25,31 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from typing import Protocol
+
 import ahocorasick
 
 from . import korean
-from .glossary import (
+from .korean.numbers import NumberMatch, find_numbers
+from .terms import (
     ROW_EN,
     ROW_EN_VARIANTS,
     ROW_KO,
     ROW_TYPE,
     ROW_VARIANTS,
-    Glossary,
+    Match,
+    Term,
     without_spaces,
 )
-from .terms import Match
+
+
+class TermSource(Protocol):
+    """What a matcher needs of a glossary: its rows, and the Term of a row (bilingo.Glossary)."""
+
+    rows: list[tuple]
+
+    def term(self, index: int) -> Term: ...
+
 
 # Flags stored with each automaton key.
 PLACE = 1  # a place: place + 인 is a demonym
@@ -53,7 +65,7 @@ def _is_ascii_alnum(char: str) -> bool:
 class TermMatcher:
     """A compiled finder for the terms of one glossary."""
 
-    def __init__(self, glossary: Glossary, automaton: ahocorasick.Automaton | None = None):
+    def __init__(self, glossary: TermSource, automaton: ahocorasick.Automaton | None = None):
         self.glossary = glossary
         self.automaton = automaton if automaton is not None else build_automaton(glossary.rows)
 
@@ -144,7 +156,7 @@ class EnglishTermMatcher:
     plural or possessive ending is reported as the match's particle.
     """
 
-    def __init__(self, glossary: Glossary):
+    def __init__(self, glossary: TermSource):
         self.glossary = glossary
         self.automaton = ahocorasick.Automaton()
         for index, row in enumerate(glossary.rows):
@@ -227,8 +239,17 @@ def scan_lines(lines: Iterable[str], matcher: TermMatcher) -> Iterator[LocatedMa
         offset += len(line)
 
 
-def find_terms(text: str, glossary: Glossary | None = None) -> list[Match]:
-    """Every glossary term in `text` (the default glossary when none is given)."""
-    from .glossary import load_glossary
+def terms_and_figures(text: str, matcher: TermMatcher | None) -> tuple[list[Match], list[NumberMatch]]:
+    """Glossary terms and money figures of Korean text (no terms without a matcher).
 
-    return (glossary or load_glossary()).matcher().find(text)
+    A figure wins over a term it overlaps: 600만 달러 is a figure, not the term 달러.
+    """
+    figures = find_numbers(text)
+    if matcher is None:
+        return [], figures
+    terms = [
+        match
+        for match in matcher.find(text)
+        if not any(match.start < figure.end and figure.start < match.end for figure in figures)
+    ]
+    return terms, figures

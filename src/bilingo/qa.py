@@ -25,9 +25,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .glossary import Glossary
-from .matcher import english_present
 from .korean.numbers import find_numbers
+from .matcher import english_present, terms_and_figures
 from .terms import Term
 
 __all__ = ["Finding", "check", "parse_english_amounts", "segments"]
@@ -67,16 +66,14 @@ def segments(source_text: str, translation_text: str) -> list[tuple[str, str]]:
     return [(source_text, translation_text)]
 
 
-def check(source_text: str, translation_text: str, glossary: Glossary) -> list[Finding]:
-    """Every terminology and figure problem of a translation, in segment order."""
-    from .pipeline import korean_terms_and_figures
-
+def check(source_text: str, translation_text: str, glossary) -> list[Finding]:
+    """Every terminology and figure problem of a translation (against a Glossary), in segment order."""
     findings: list[Finding] = []
     for number, (source, translation) in enumerate(
         segments(source_text, translation_text), start=1
     ):
         # One finding per term and segment, however often the source repeats it.
-        found, _figures = korean_terms_and_figures(source, glossary)
+        found, _figures = terms_and_figures(source, glossary.matcher())
         terms = {match.term.ko: match.term for match in found}
         for term in terms.values():
             finding = _check_term(number, term, translation)

@@ -1,4 +1,9 @@
-"""Plain data: glossary entries and the matches found in text."""
+"""Plain data: glossary entries, their compact row form, and the matches found in text.
+
+The row form is what a glossary keeps in memory and in its compiled cache: a
+tuple per entry, cheap to store and to load by the 100,000, turned into a Term
+only when asked for. The matcher reads rows directly.
+"""
 
 from __future__ import annotations
 
@@ -75,3 +80,51 @@ class Match:
             "en": self.term.en,
             "type": self.term.type.value if self.term.type else None,
         }
+
+
+TERM_TYPE_OF = {t.value: t for t in TermType}  # a dict lookup, not Enum's slower call
+
+# A row is a Term as a tuple: (ko, en, type value, variants, en_variants, note,
+# domain, path, line); these name its fields.
+(ROW_KO, ROW_EN, ROW_TYPE, ROW_VARIANTS, ROW_EN_VARIANTS, ROW_NOTE, ROW_DOMAIN, ROW_PATH,
+ ROW_LINE) = range(9)  # fmt: skip
+
+
+def term_to_row(term: Term) -> tuple:
+    kind = term.type.value if term.type else None
+    return (
+        term.ko,
+        term.en,
+        kind,
+        tuple(term.variants),
+        tuple(term.en_variants),
+        term.note,
+        term.domain,
+        term.path,
+        term.line,
+    )
+
+
+def row_to_term(row: tuple) -> Term:
+    ko, en, kind, variants, en_variants, note, domain, path, line = row
+    return Term(
+        ko,
+        en,
+        TERM_TYPE_OF[kind] if kind else None,
+        list(variants),
+        list(en_variants),
+        note,
+        domain,
+        path,
+        line,
+    )
+
+
+def normalize_space(text: str) -> str:
+    """Trim and collapse runs of whitespace to one space."""
+    return " ".join(text.split())
+
+
+def without_spaces(text: str) -> str:
+    """A Korean spelling's key: spacing is free in Korean (스푸트니크 모먼트 = 스푸트니크모먼트)."""
+    return "".join(text.split())

@@ -54,10 +54,7 @@ def import_terms(path: str | os.PathLike) -> list[Term]:
         if not path.is_file():
             _read_bytes(path)  # the same message as for the other formats
         terms, problems = read_glossary_file(path)
-        if len(problems) == 1:
-            raise problems[0]
-        if problems:
-            raise GlossaryProblems(problems)
+        GlossaryProblems.raise_any(problems)
         return terms
     data = _read_bytes(path)
     if suffix in TBX_SUFFIXES:

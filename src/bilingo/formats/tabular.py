@@ -23,6 +23,7 @@ import io
 from collections.abc import Iterable
 
 from ..errors import GlossaryError, GlossaryProblems
+from ..files import NotTextError, decode_text
 from ..glossary import LINE_KEY, term_from_entry
 from ..terms import Term
 
@@ -62,22 +63,17 @@ def export_table(
 
 def decode_table_bytes(data: bytes, name: str) -> str:
     """A table file's bytes as text: UTF-8, with or without a BOM; anything else is refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise GlossaryError(
-            "is UTF-16 text (Excel's 'Unicode text'); save it as CSV UTF-8 and import that",
-            name,
-        )
-    if b"\0" in data[:8192]:
-        raise GlossaryError("looks like a binary file, not a CSV/TSV table", name)
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise GlossaryError(
-            "is not UTF-8 text; save it as UTF-8 (for example `iconv -f cp949 -t utf-8 FILE`)",
-            name,
-            line,
-        ) from None
+        return decode_text(data, name)
+    except NotTextError as error:
+        raise GlossaryError(_NOT_TEXT_REASONS[error.kind], name, error.line) from None
+
+
+_NOT_TEXT_REASONS = {
+    "utf16": "is UTF-16 text (Excel's 'Unicode text'); save it as CSV UTF-8 and import that",
+    "binary": "looks like a binary file, not a CSV/TSV table",
+    "encoding": "is not UTF-8 text; save it as UTF-8 (for example `iconv -f cp949 -t utf-8 FILE`)",
+}
 
 
 def import_table(text: str, delimiter: str = ",", path: str | None = None) -> list[Term]:

@@ -1,4 +1,4 @@
-"""Paragraph and sentence segmentation with exact round trips (bilingo.segment)."""
+"""Paragraph and sentence segmentation with exact round trips (bilingo.sentences)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilingo.segment import Paragraph, reassemble, segment, split_paragraphs, split_sentences
+from bilingo.sentences import Paragraph, reassemble, split_document, split_paragraphs, split_sentences
 
 NEWS_COPY = (
     '정부 "반도체 지원 확대"…기업들 환영\n'
@@ -44,8 +44,8 @@ def test_split_paragraphs_round_trip(text):
 
 
 @pytest.mark.parametrize("text", ROUND_TRIP_TEXTS)
-def test_segment_then_reassemble_with_identity_is_exact(text):
-    paragraphs = segment(text)
+def test_split_then_reassemble_with_identity_is_exact(text):
+    paragraphs = split_document(text)
     assert reassemble(paragraphs, [p.sentences for p in paragraphs]) == text
 
 
@@ -71,7 +71,7 @@ def test_paragraph_separators_keep_blank_lines_and_crlf():
 
 def test_empty_text_has_no_paragraphs():
     assert split_paragraphs("") == []
-    assert segment("") == []
+    assert split_document("") == []
 
 
 def test_hard_wrapped_english_lines_are_joined():
@@ -94,8 +94,8 @@ def test_blank_line_stops_a_hard_wrapped_join():
     assert len(split_paragraphs(text)) == 2
 
 
-def test_segment_builds_paragraphs():
-    paragraphs = segment("첫 문장이다. 둘째 문장이다.\n\n제목\n")
+def test_split_document_builds_paragraphs():
+    paragraphs = split_document("첫 문장이다. 둘째 문장이다.\n\n제목\n")
     assert paragraphs == [
         Paragraph(
             "첫 문장이다. 둘째 문장이다.", ["첫 문장이다.", "둘째 문장이다."], [" ", ""], "\n\n"
@@ -105,13 +105,13 @@ def test_segment_builds_paragraphs():
 
 
 def test_reassemble_replaces_sentences_and_keeps_layout():
-    paragraphs = segment("[속보] 제목\n\n첫 문장이다.  둘째 문장이다.\n")
+    paragraphs = split_document("[속보] 제목\n\n첫 문장이다.  둘째 문장이다.\n")
     english = reassemble(paragraphs, [["[Breaking] Title"], ["First.", "Second."]])
     assert english == "[Breaking] Title\n\nFirst.  Second.\n"
 
 
 def test_reassemble_rejects_mismatched_counts():
-    paragraphs = segment("한 문장이다. 두 문장이다.")
+    paragraphs = split_document("한 문장이다. 두 문장이다.")
     with pytest.raises(ValueError):
         reassemble(paragraphs, [["One."]])
     with pytest.raises(ValueError):
@@ -244,8 +244,8 @@ def test_split_paragraphs_round_trip_property(text):
 
 
 @given(_documents, st.sampled_from(["ko", "en"]))
-def test_segment_reassemble_identity_property(text, lang):
-    paragraphs = segment(text, lang)
+def test_split_reassemble_identity_property(text, lang):
+    paragraphs = split_document(text, lang)
     assert reassemble(paragraphs, [p.sentences for p in paragraphs]) == text
     for paragraph in paragraphs:
         assert len(paragraph.sentences) == len(paragraph.separators)

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Paragraph", "reassemble", "segment", "split_paragraphs", "split_sentences"]
+__all__ = ["Paragraph", "reassemble", "split_document", "split_paragraphs", "split_sentences"]
 
 _LANGUAGES = ("ko", "en")
 
@@ -264,7 +264,7 @@ def split_sentences(text: str, lang: str = "ko") -> list[str]:
     return _split_with_separators(text.strip(), lang)[0]
 
 
-def segment(text: str, lang: str = "ko") -> list[Paragraph]:
+def split_document(text: str, lang: str = "ko") -> list[Paragraph]:
     """Split a document into paragraphs and sentences; see reassemble for the way back."""
     _check_language(lang)
     paragraphs = []
@@ -275,7 +275,7 @@ def segment(text: str, lang: str = "ko") -> list[Paragraph]:
 
 
 def reassemble(paragraphs: list[Paragraph], translated_sentences: list[list[str]]) -> str:
-    """Rebuild a document from segment()'s paragraphs with their sentences replaced.
+    """Rebuild a document from split_document()'s paragraphs with their sentences replaced.
 
     translated_sentences holds one list per paragraph, one string per sentence;
     separators and paragraph breaks are kept exactly, so identity translations

@@ -1,0 +1,301 @@
+"""The Glossary: loaded entries, their lookup indexes, and the edits that write files.
+
+Entries are kept as plain rows (bilingo.terms) and become Term objects when
+asked for, so a 100,000-entry glossary loaded from the compiled cache answers
+a lookup without building 100,000 objects. Each index (Korean spellings,
+English renderings, the matcher's automaton) is built on first use, or read
+from the compiled cache when the glossary came from one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .. import korean
+from ..errors import DuplicateTermError, GlossaryError, InputError, TermNotFound
+from ..paths import user_glossary_path
+from ..terms import (
+    ROW_DOMAIN,
+    ROW_EN,
+    ROW_EN_VARIANTS,
+    ROW_KO,
+    ROW_PATH,
+    ROW_VARIANTS,
+    Term,
+    normalize_space,
+    row_to_term,
+    term_to_row,
+    without_spaces,
+)
+from .cache import CompiledCache
+from .locations import is_builtin
+from .writer import remove_term, write_term
+
+# Attributes a Glossary derives from its rows, dropped when the rows change.
+DERIVED_PARTS = ("_by_korean", "_by_english", "_term_matcher", "_english_term_matcher")
+
+
+class Glossary:
+    """Loaded glossary entries with lookup indexes. Iterate it for its Terms."""
+
+    def __init__(self, terms: Iterable[Term] = (), files=(), warnings=(), cache_key=None):
+        self.files: list[Path] = list(files)
+        self.warnings: list[str] = list(warnings)
+        self.cache_key: str | None = cache_key
+        self._rows: list[tuple] = [term_to_row(term) for term in terms]
+        self._built: dict[int, Term] = {}
+
+    # ----------------------------------------------------------------- compiled form
+
+    @classmethod
+    def from_compiled(cls, compiled: dict, cache_key: str | None = None) -> Glossary:
+        """A glossary from the compiled cache's rows; indexes are read when first needed."""
+        glossary = cls(files=compiled["files"], warnings=compiled["warnings"], cache_key=cache_key)
+        glossary._rows = compiled["rows"]
+        return glossary
+
+    def compiled(self) -> dict:
+        """The rows, the form the compiled cache stores."""
+        return {
+            "files": [str(path) for path in self.files],
+            "warnings": self.warnings,
+            "rows": self._rows,
+        }
+
+    def compiled_part(self, kind: str, build):
+        """`build()`, or read it from the compiled cache when this glossary has one.
+
+        Each part (lookup indexes, the matcher's automaton) is its own cache
+        file, so a command reads only what it uses.
+        """
+        if self.cache_key is None:
+            return build()
+        cache = CompiledCache.for_key(self.cache_key)
+        value = cache.load(kind)
+        if value is None:
+            value = build()
+            cache.save(kind, value)
+        return value
+
+    def _replace_rows(self, rows: list[tuple]) -> None:
+        """New entries in memory: derived indexes go, and the cache no longer describes them."""
+        self._rows = rows
+        self._built = {}
+        self.cache_key = None
+        for derived in DERIVED_PARTS:
+            self.__dict__.pop(derived, None)
+
+    # ----------------------------------------------------------------- entries
+
+    def term(self, index: int) -> Term:
+        """The entry at `index` (the order the files were read in)."""
+        term = self._built.get(index)
+        if term is None:
+            term = self._built[index] = row_to_term(self._rows[index])
+        return term
+
+    @property
+    def terms(self) -> list[Term]:
+        return [self.term(index) for index in range(len(self._rows))]
+
+    @property
+    def rows(self) -> list[tuple]:
+        return self._rows
+
+    def __iter__(self) -> Iterator[Term]:
+        return (self.term(index) for index in range(len(self._rows)))
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    # ----------------------------------------------------------------- finding
+
+    @functools.cached_property
+    def _by_korean(self) -> dict[str, list[int]]:
+        return self.compiled_part("korean-index", lambda: korean_index(self._rows))
+
+    @functools.cached_property
+    def _by_english(self) -> dict[str, list[int]]:
+        return self.compiled_part("english-index", lambda: english_index(self._rows))
+
+    @functools.cached_property
+    def _term_matcher(self):
+        from ..matcher import TermMatcher, build_automaton
+
+        return TermMatcher(self, self.compiled_part("matcher", lambda: build_automaton(self._rows)))
+
+    def matcher(self):
+        """The finder of this glossary's terms in Korean text, built once (or read from the cache)."""
+        return self._term_matcher
+
+    @functools.cached_property
+    def _english_term_matcher(self):
+        from ..matcher import EnglishTermMatcher
+
+        return EnglishTermMatcher(self)
+
+    def english_matcher(self):
+        """The finder of this glossary's English terms, for translating from English."""
+        return self._english_term_matcher
+
+    def get(self, ko: str) -> Term | None:
+        """The entry whose headword (or variant) is `ko`, spacing ignored."""
+        found = self._by_korean.get(without_spaces(ko))
+        return self.term(found[0]) if found else None
+
+    def lookup(self, query: str, reverse: bool = False) -> list[Term]:
+        """Entries for a Korean query (particles allowed) or, reversed, an English one."""
+        query = normalize_space(query)
+        if not query:
+            raise InputError("the query is empty", remedy="give-english-query")
+        if reverse:
+            return self._terms_at(self._by_english.get(query.casefold(), []))
+        for stem, _particle in korean.split_particles(without_spaces(query)):
+            found = self._by_korean.get(stem)
+            if found:
+                return self._terms_at(found)
+        return []
+
+    def _terms_at(self, indexes: list[int]) -> list[Term]:
+        return [self.term(index) for index in dict.fromkeys(indexes)]
+
+    def suggest(self, query: str, reverse: bool = False, limit: int = 5) -> list[str]:
+        """Headwords (or English) closest to a query that found nothing."""
+        query = normalize_space(query)
+        if reverse:
+            candidates = {row[ROW_EN].casefold(): row[ROW_EN] for row in self._rows}
+            close = difflib.get_close_matches(query.casefold(), candidates, n=limit, cutoff=0.6)
+            return [candidates[c] for c in close]
+        candidates = {without_spaces(row[ROW_KO]): row[ROW_KO] for row in self._rows}
+        close = difflib.get_close_matches(without_spaces(query), candidates, n=limit, cutoff=0.5)
+        return [candidates[c] for c in close]
+
+    def fingerprint(self) -> str:
+        """A short hash of the entries, recorded in translation signatures."""
+        digest = hashlib.sha256()
+        for row in self._rows:
+            digest.update(repr(row[:ROW_DOMAIN]).encode())
+        return digest.hexdigest()[:12]
+
+    def stats(self) -> tuple[dict[str, int], dict[str, int]]:
+        """Entries per file and per type."""
+        per_file: dict[str, int] = {}
+        per_type: dict[str, int] = {}
+        for term in self:
+            per_file[term.path or "-"] = per_file.get(term.path or "-", 0) + 1
+            kind = term.type.value if term.type else "(none)"
+            per_type[kind] = per_type.get(kind, 0) + 1
+        return per_file, per_type
+
+    # ----------------------------------------------------------------- editing
+
+    def add(
+        self, term: Term, path: str | os.PathLike | None = None, *, update: bool = False
+    ) -> Term:
+        """Write `term` to a glossary file (default: the user's own) and index it.
+
+        A headword the glossary already has is refused (DuplicateTermError,
+        which carries the existing entry) unless `update`, which rewrites the
+        existing entry in place, keeping the fields `term` leaves empty. An
+        entry of the built-in glossary is never edited: it is overridden in
+        the user's own file instead. Returns the entry as written (with its
+        file and line).
+        """
+        existing = self.get(term.ko)
+        if existing and not update:
+            raise DuplicateTermError(
+                f"`{term.ko}` is already in the glossary as `{existing.ko}` \u2192 "
+                f"`{existing.en}` ({existing.source})",
+                existing=existing,
+            )
+        target = Path(path) if path else None
+        if existing and update:
+            term = _merged(existing, term)
+            if target is None and not is_builtin(existing):
+                target = Path(existing.path)
+        written = write_term(term, target or user_glossary_path(), update=update)
+        replaced = existing.ko if existing and update else None
+        kept = [row for row in self._rows if row[ROW_KO] != replaced]
+        self._replace_rows([*kept, term_to_row(written)])
+        return written
+
+    def update(self, term: Term, path: str | os.PathLike | None = None) -> Term:
+        """`add` with update: replace the entry for term.ko in place, or add it when new."""
+        return self.add(term, path, update=True)
+
+    def remove(self, ko: str, path: str | os.PathLike | None = None) -> Term:
+        """Delete the entry whose headword is `ko` from its file (or from `path`); returns it.
+
+        Without `path` the entry must be in this glossary under that headword
+        (a variant is not enough) and outside the built-in glossary, which
+        bilingo never edits. With `path` it is removed from that file.
+        """
+        if path is None:
+            target = Path(self._removable(ko).path)
+        else:
+            target = Path(path)
+        removed = remove_term(ko, target)
+        resolved = target.expanduser().resolve()
+        kept = [
+            row
+            for row in self._rows
+            if not (
+                without_spaces(row[ROW_KO]) == without_spaces(ko)
+                and row[ROW_PATH]
+                and Path(row[ROW_PATH]).resolve() == resolved
+            )
+        ]
+        self._replace_rows(kept)
+        return removed
+
+    def _removable(self, ko: str) -> Term:
+        existing = self.get(ko)
+        if existing is None:
+            raise TermNotFound(f"`{ko}` is not in the glossary")
+        if without_spaces(existing.ko) != without_spaces(ko):
+            raise TermNotFound(
+                f"`{ko}` is a variant of `{existing.ko}`, not a headword ({existing.source})"
+            )
+        if is_builtin(existing):
+            raise GlossaryError(
+                f"`{existing.ko}` is in the built-in glossary ({existing.source}), "
+                "which bilingo never edits",
+                remedy="override-builtin",
+                ko=existing.ko,
+            )
+        return existing
+
+
+def _merged(old: Term, new: Term) -> Term:
+    """`new` with the optional fields it leaves empty taken from `old`."""
+    return Term(
+        ko=new.ko,
+        en=new.en,
+        type=new.type or old.type,
+        variants=new.variants or old.variants,
+        en_variants=new.en_variants or old.en_variants,
+        note=new.note or old.note,
+    )
+
+
+def korean_index(rows: list[tuple]) -> dict[str, list[int]]:
+    """Korean spellings without spaces (headwords and variants) -> row indexes."""
+    index: dict[str, list[int]] = {}
+    for number, row in enumerate(rows):
+        for form in {without_spaces(form) for form in (row[ROW_KO], *row[ROW_VARIANTS])}:
+            index.setdefault(form, []).append(number)
+    return index
+
+
+def english_index(rows: list[tuple]) -> dict[str, list[int]]:
+    """English renderings, casefolded (en and en_variants) -> row indexes."""
+    index: dict[str, list[int]] = {}
+    for number, row in enumerate(rows):
+        for english in {e.casefold() for e in (row[ROW_EN], *row[ROW_EN_VARIANTS])}:
+            index.setdefault(english, []).append(number)
+    return index

@@ -1,0 +1,49 @@
+"""Translation with the glossary enforced.
+
+    documents   text, a file or a folder: language pair checked, engine made, output written
+    pipeline    the flow: split, prepare, translate in one batch, repair, reassemble
+    prepare     before MT: terms and money figures written in the target language
+    repair      after MT: lost terms put back, en->ko particles made to agree
+    result      TranslationResult and its text / bilingual / JSON forms
+
+See docs/design.md, "Data flow of translate".
+"""
+
+from .documents import (
+    SUPPORTED_PAIRS,
+    TRANSLATABLE_SUFFIXES,
+    check_language_pair,
+    folder_sources,
+    make_engine,
+    translate_file,
+    translate_folder,
+    translate_text,
+    write_output,
+)
+from .pipeline import run_pipeline
+from .prepare import Insertion, PreparedSentence, prepare_source
+from .repair import find_in_output, fix_particles, repair_outputs
+from .result import OUTPUT_FORMATS, AppliedTerm, Segment, TranslationResult
+
+__all__ = [
+    "OUTPUT_FORMATS",
+    "SUPPORTED_PAIRS",
+    "TRANSLATABLE_SUFFIXES",
+    "AppliedTerm",
+    "Insertion",
+    "PreparedSentence",
+    "Segment",
+    "TranslationResult",
+    "check_language_pair",
+    "find_in_output",
+    "fix_particles",
+    "folder_sources",
+    "make_engine",
+    "prepare_source",
+    "repair_outputs",
+    "run_pipeline",
+    "translate_file",
+    "translate_folder",
+    "translate_text",
+    "write_output",
+]

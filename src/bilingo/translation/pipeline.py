@@ -1,0 +1,100 @@
+"""The translation flow: the glossary before and after machine translation.
+
+    text -> paragraphs -> sentences -> terms + money figures found
+         -> prepare: each term replaced by its target-language form, the
+            particle kept (딥시크의 -> DeepSeek의); each figure by exact English
+         -> engine.translate_batch(every sentence of the document at once)
+         -> verify each inserted term is in its sentence's output; repair it
+            where the engine mangled or dropped it, and count the repairs
+         -> (en->ko) make the particle after each inserted Korean term agree
+         -> reassemble paragraphs exactly -> TranslationResult
+
+See docs/design.md, "Data flow of translate".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from ..sentences import Paragraph, reassemble, split_document
+from .prepare import PreparedSentence, prepare_source
+from .repair import fix_particles, repair_outputs
+from .result import AppliedTerm, Segment, TranslationResult
+
+Progress = Callable[[int, int], None]
+
+# Sentences per engine call when a progress bar is shown. Without one, the
+# whole document goes in a single call, which lets CTranslate2 batch best.
+PROGRESS_CHUNK = 64
+
+
+def run_pipeline(
+    text: str, glossary, engine, *, progress: Progress | None = None
+) -> TranslationResult:
+    """Translate a document with `engine`, the glossary enforced (None: figures only)."""
+    from .. import __version__
+
+    source_lang, target_lang = engine.source_lang, engine.target_lang
+    paragraphs = split_document(text, lang=source_lang)
+    sentences = [sentence for paragraph in paragraphs for sentence in paragraph.sentences]
+    prepared = [prepare_source(sentence, glossary, source_lang) for sentence in sentences]
+    outputs = _translate_in_batches(engine, [p.text for p in prepared], progress)
+    outputs, repairs = repair_outputs(prepared, outputs, engine)
+    if target_lang == "ko":
+        outputs = [
+            fix_particles(output, [i.target for i in sentence.insertions if i.is_term])
+            for output, sentence in zip(outputs, prepared, strict=True)
+        ]
+    translated = _per_paragraph(paragraphs, outputs)
+    return TranslationResult(
+        text=reassemble(paragraphs, translated),
+        source_lang=source_lang,
+        target_lang=target_lang,
+        engine=engine.name,
+        segments=[Segment(s, t) for s, t in zip(sentences, outputs, strict=True)],
+        applied_terms=_applied_terms(prepared, source_lang),
+        repairs=repairs,
+        signature={
+            **engine.describe(),
+            "glossary": glossary.fingerprint() if glossary is not None else None,
+            "bilingo": __version__,
+        },
+        paragraphs=[
+            (p.text, "".join(s + sep for s, sep in zip(t, p.separators, strict=True)).strip())
+            for p, t in zip(paragraphs, translated, strict=True)
+        ],
+    )
+
+
+def _per_paragraph(paragraphs: list[Paragraph], outputs: list[str]) -> list[list[str]]:
+    translated, cursor = [], 0
+    for paragraph in paragraphs:
+        translated.append(outputs[cursor : cursor + len(paragraph.sentences)])
+        cursor += len(paragraph.sentences)
+    return translated
+
+
+def _translate_in_batches(engine, texts: list[str], progress: Progress | None) -> list[str]:
+    if progress is None or len(texts) <= PROGRESS_CHUNK:
+        outputs = engine.translate_batch(texts)
+        if progress:
+            progress(len(texts), len(texts))
+        return outputs
+    outputs: list[str] = []
+    for start in range(0, len(texts), PROGRESS_CHUNK):
+        outputs.extend(engine.translate_batch(texts[start : start + PROGRESS_CHUNK]))
+        progress(len(outputs), len(texts))
+    return outputs
+
+
+def _applied_terms(prepared: list[PreparedSentence], source_lang: str) -> list[AppliedTerm]:
+    counts = Counter(
+        (ins.source, ins.target)
+        for sentence in prepared
+        for ins in sentence.insertions
+        if ins.is_term
+    )
+    if source_lang == "ko":
+        return [AppliedTerm(ko, en, n) for (ko, en), n in counts.items()]
+    return [AppliedTerm(ko, en, n) for (en, ko), n in counts.items()]

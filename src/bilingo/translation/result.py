@@ -1,0 +1,73 @@
+"""What a translation returns, and its three output forms (text, bilingual, JSON).
+
+TranslationResult.to_dict() is the JSON contract of `translate --format json`
+(docs/design.md, "JSON shapes").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+OUTPUT_FORMATS = ("text", "bilingual", "json")
+
+
+@dataclass
+class AppliedTerm:
+    """A glossary term written into the source before MT, and how many times."""
+
+    ko: str
+    en: str
+    count: int
+
+    def to_dict(self) -> dict:
+        return {"ko": self.ko, "en": self.en, "count": self.count}
+
+
+@dataclass
+class Segment:
+    """One translated sentence: the source as written and its translation."""
+
+    source: str
+    target: str
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "target": self.target}
+
+
+@dataclass
+class TranslationResult:
+    """What translate() returns; to_dict() is the JSON contract."""
+
+    text: str
+    source_lang: str
+    target_lang: str
+    engine: str
+    segments: list[Segment]
+    applied_terms: list[AppliedTerm]
+    repairs: int
+    signature: dict
+    paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (source, translation)
+
+    def to_dict(self) -> dict:
+        return {
+            "translation": self.text,
+            "source_lang": self.source_lang,
+            "target_lang": self.target_lang,
+            "engine": self.engine,
+            "segments": [s.to_dict() for s in self.segments],
+            "terms": [t.to_dict() for t in self.applied_terms],
+            "repairs": self.repairs,
+            "signature": self.signature,
+        }
+
+    def render(self, output_format: str = "text") -> str:
+        """The result as plain text, source/translation paragraph pairs, or the JSON contract."""
+        if output_format == "json":
+            return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        if output_format == "bilingual":
+            blocks = [f"{source}\n{target}" for source, target in self.paragraphs if source.strip()]
+            return "\n\n".join(blocks) + "\n"
+        if output_format == "text":
+            return self.text
+        raise ValueError(f"unknown output format {output_format!r}; one of {OUTPUT_FORMATS}")
