@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from bilingo.extract import (
+from bilingo.extraction import (
     Candidate,
     ExtractResult,
     Pair,
@@ -330,3 +330,55 @@ def test_extract_to_rows(sample_result):
         ("korean name", "홍길동", "Hong Gil-dong", 1),
         ("foreign name", "젠슨 황", "Jensen Hwang?", 1),
     ]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def test_stems_take_the_whole_text_as_evidence():
+    from bilingo.extraction.stems import Stems
+
+    stems = Stems(["딥시크가", "딥시크의", "테슬라"])
+    assert stems.stem("딥시크가") == ("딥시크", "가")
+    assert stems.stem("테슬라") == ("테슬라", "")  # 라 is a weak particle, nothing backs 테슬
+    # before a bracket the bare word wins unless the text shows the shorter stem
+    assert Stems(["퍼플렉시티는"]).stem("퍼플렉시티는", bare_likely=True) == ("퍼플렉시티는", "")
+    assert Stems(["앤트로픽이", "앤트로픽은"]).stem("앤트로픽이", bare_likely=True) == (
+        "앤트로픽",
+        "이",
+    )
+
+
+@pytest.mark.parametrize(
+    ("syllable", "weight"),
+    [
+        ("있", None),  # final ㅆ: the loanword orthography never writes it
+        ("까", None),  # tense plosive
+        ("쓰", -0.5),
+        ("스", 1.0),  # the filler vowel after an English consonant
+        ("튼", 0.6),
+        ("쾌", 0.0),  # Sino-Korean 快
+        ("켓", 0.7),
+        ("넷", 0.0),  # a native numeral
+        ("젠", 0.9),  # ㅔ with a final consonant
+        ("디", 0.8),
+        ("핑", 0.8),
+        ("폰", 0.6),
+        ("워", 0.4),
+        ("챗", 0.3),
+        ("것", 0.0),
+        ("정", 0.0),
+    ],
+)
+def test_syllable_weight(syllable, weight):
+    from bilingo.extraction.loanwords import syllable_weight
+
+    assert syllable_weight(syllable) == weight
+
+
+def test_a_token_is_hangul_only_when_nothing_else_is_glued_on():
+    from bilingo.extraction.article import Token
+
+    assert Token(0, 3, "딥시크").is_hangul
+    assert not Token(0, 5, "챗GPT").is_hangul
+    assert not Token(0, 3, "3분기").is_hangul

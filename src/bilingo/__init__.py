@@ -32,10 +32,9 @@ from __future__ import annotations
 
 import importlib
 
-__version__ = "0.1.0"
-
-from .errors import BilingoError, GlossaryError, ModelNotInstalled  # noqa: E402
-from .terms import Match, Term, TermType  # noqa: E402
+from .errors import BilingoError, GlossaryError, ModelNotInstalled
+from .terms import Match, Term, TermType
+from .version import __version__
 
 # name -> (module, attribute): imported when first used.
 _LAZY = {

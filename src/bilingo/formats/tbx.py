@@ -45,7 +45,7 @@ from collections.abc import Iterable
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from .. import __version__
+from ..version import __version__
 from ..errors import GlossaryError, GlossaryProblems
 from ..glossary import LINE_KEY, normalize_space, term_from_entry
 from ..terms import Term, TermType

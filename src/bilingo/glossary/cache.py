@@ -27,7 +27,7 @@ class CompiledCache:
     """Stored parts of one glossary file set, keyed on the files' state."""
 
     def __init__(self, files: list[Path], user_overrides: bool = False):
-        from .. import __version__
+        from ..version import __version__
 
         digest = hashlib.sha256(f"{__version__}|{user_overrides}".encode())
         for path in files:

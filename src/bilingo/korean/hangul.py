@@ -74,3 +74,8 @@ class Final:
     """Jamo index of the final consonants the rules name (0 is no final consonant)."""
 
     NONE, G, N, L, M, B, S, NG = 0, 1, 4, 8, 16, 17, 19, 21
+
+
+def is_hangul_word(text: str) -> bool:
+    """True when the text is one or more Hangul syllables and nothing else: 딥시크, not 챗GPT."""
+    return bool(text) and all(is_hangul_syllable(char) for char in text)

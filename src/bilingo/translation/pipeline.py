@@ -33,7 +33,7 @@ def run_pipeline(
     text: str, glossary, engine, *, progress: Progress | None = None
 ) -> TranslationResult:
     """Translate a document with `engine`, the glossary enforced (None: figures only)."""
-    from .. import __version__
+    from ..version import __version__
 
     source_lang, target_lang = engine.source_lang, engine.target_lang
     paragraphs = split_document(text, lang=source_lang)

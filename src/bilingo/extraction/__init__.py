@@ -1,0 +1,103 @@
+"""Propose glossary entries from a Korean article.
+
+Three kinds of proposal, none of them already in the glossary:
+
+* **pairs** the writer spelled out as 한글(English): 딥시크(DeepSeek),
+  리사 수(Lisa Su), 최고경영자(CEO). The bracket must hold Latin letters and no
+  Hangul, so 27일(현지시간) and (뉴욕=연합뉴스) are not pairs. The Korean side is
+  the word right before the bracket; a word further left joins it only while
+  it sounds like the English word in the same place (리사 ~ Lisa, 수 ~ Su), so
+  a two-word name is taken whole but 중국 인공지능(AI) gives 인공지능 alone.
+* **candidates**: Hangul words that look transliterated. Korean writes foreign
+  words under rules native words do not follow: the official loanword
+  orthography allows only ㄱㄴㄹㅁㅂㅅㅇ as final consonants and no tense
+  plosives, and English consonant clusters come out as syllables with the
+  filler vowel ㅡ (스, 크, 트, 프: 트럼프, 스푸트니크); Sino-Korean, the bulk of
+  news vocabulary, has no 디/티, no ㅔ with a final consonant and almost no
+  ㅋ. A word scores by such syllables; common words (loanwords Korean has
+  made its own, like 서비스, and native words that trip the rules, like 크게)
+  are left out.
+* **names**: a Korean name (family name from the usual list, then a one- or
+  two-syllable given name) or a foreign name right before a title such as
+  대표, 회장, 장관, 씨 or CEO.
+
+Every proposal carries a suggested English. Korean names follow newspaper
+convention: the family name as papers spell it (Kim, Lee, Park, Choi), then
+the given name in Revised Romanization, hyphenated and without sound changes
+(홍길동 -> Hong Gil-dong), which is what the RR rules for personal names say.
+Loanwords get a best guess from the Hangul spelling (딥시크 -> Dipsik); such a
+guess is marked, and shown with a trailing "?".
+
+Particles are stripped using the whole document as evidence: 딥시크가 and
+딥시크의 both point at 딥시크, while a lone 테슬라 keeps its 라, because 라 is
+only a weak particle reading and nothing else in the text backs it.
+
+The package, each module importing only those listed before it:
+
+    results     Pair, Candidate, ExtractResult: what extract returns
+    words       the word lists: common words, person titles, organisation endings
+    stems       particle stripping with the whole text as evidence
+    article     the text read once: tokens, stems, where glossary terms stand
+    loanwords   syllable weights, loanword_score, loanword candidates
+    names       person titles; Korean and foreign names before them
+    pairs       한글(English) pairs; sounds_like
+    output      the json, table and yaml formats, with review notes
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..glossary import Glossary, without_spaces
+from ..korean.romanize import guess_english, revised_romanization, romanize_korean_name
+from .article import Article
+from .loanwords import find_loanwords, loanword_candidate, loanword_score
+from .names import find_names
+from .output import extract_to_json, extract_to_rows, extract_to_yaml
+from .pairs import find_pairs, sounds_like
+from .results import Candidate, ExtractResult, Pair
+
+__all__ = [
+    "Candidate",
+    "ExtractResult",
+    "Pair",
+    "extract",
+    "extract_to_json",
+    "extract_to_rows",
+    "extract_to_yaml",
+    "guess_english",
+    "loanword_score",
+    "revised_romanization",
+    "romanize_korean_name",
+    "sounds_like",
+]
+
+
+def extract(text: str, glossary: Glossary) -> ExtractResult:
+    """Pairs, names and loanword candidates in `text` that `glossary` does not have yet."""
+    article = Article(text, glossary)
+    # Each detector leaves alone what an earlier one proposed, word by word:
+    # 리사 수(Lisa Su) makes neither 리사 nor 수 a candidate.
+    pairs = find_pairs(article)
+    taken = _whole_and_words(pair.ko for pair in pairs)
+    names = find_names(article, taken)
+    taken |= _whole_and_words(name.ko for name in names)
+    loanwords = find_loanwords(article, taken)
+
+    counts = article.mentions([p.ko for p in pairs] + [n.ko for n in names] + loanwords)
+
+    def count(ko: str) -> int:
+        return max(1, counts[ko])  # found once at least, however the matcher reads it
+
+    proposals = [(name.first, name.candidate(count(name.ko))) for name in names]
+    proposals += [(text.find(ko), loanword_candidate(ko, count(ko))) for ko in loanwords]
+    proposals.sort(key=lambda item: (-item[1].count, item[0]))  # most frequent, then first
+    return ExtractResult(
+        pairs=[pair.pair(count(pair.ko)) for pair in pairs],
+        candidates=[candidate for _, candidate in proposals],
+    )
+
+
+def _whole_and_words(kos: Iterable[str]) -> set[str]:
+    """Each Korean without its spaces, and each of its words: 리사 수 -> 리사수, 리사, 수."""
+    return {form for ko in kos for form in (without_spaces(ko), *ko.split())}

@@ -1,0 +1,160 @@
+"""Loanword candidates: Hangul words whose spelling says they were transliterated.
+
+Each syllable gets a weight from the loanword spelling rules the package
+docstring lists (`syllable_weight`); a word scores the sum (`loanword_score`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..korean import is_hangul_syllable, split_particles
+from ..korean.hangul import Final, Initial, Medial, jamo
+from ..korean.romanize import guess_english
+from .article import Article
+from .results import LOANWORD, Candidate
+from .words import COMMON_WORDS
+
+# ---- syllable weights
+
+# The only final consonants the loanword orthography allows (and none at all).
+_LOANWORD_FINALS = frozenset(
+    {Final.NONE, Final.G, Final.N, Final.L, Final.M, Final.B, Final.S, Final.NG}
+)
+# Tense initials the orthography never writes; ㅆ only counts against a word.
+_TENSE_INITIALS = (Initial.KK, Initial.TT, Initial.PP, Initial.JJ)
+# Consonant + vowel spellings Sino-Korean does not use: 디 티 퍼 퓨 튜 쇼 슈 샤 쉐 뉴.
+_FOREIGN_ONSETS = frozenset(
+    {
+        (Initial.D, Medial.I),
+        (Initial.T, Medial.I),
+        (Initial.P, Medial.EO),
+        (Initial.P, Medial.YU),
+        (Initial.T, Medial.YU),
+        (Initial.S, Medial.YO),
+        (Initial.S, Medial.YU),
+        (Initial.S, Medial.YA),
+        (Initial.S, Medial.WE),
+        (Initial.N, Medial.YU),
+    }
+)
+# 스 크 트 프 드 브 즈 츠: an English consonant with no vowel after it.
+_BARE_CONSONANT_INITIALS = (
+    Initial.S, Initial.K, Initial.T, Initial.P, Initial.D, Initial.B, Initial.J, Initial.CH
+)  # fmt: skip
+# 메 베 데 테 페 레: ㅔ after these is rare in Sino-Korean (unlike 세, 제, 체).
+_E_VOWEL_INITIALS = (Initial.M, Initial.B, Initial.D, Initial.T, Initial.P, Initial.R)
+# Native words with a final ㅅ, which otherwise leans towards a loanword (챗, 봇).
+_NATIVE_WITH_FINAL_S = frozenset({"것", "엇", "옷", "맛", "멋", "잇", "웃", "첫"})
+
+
+def syllable_weight(syllable: str) -> float | None:
+    """How strongly one syllable points to a loanword; None rules the word out."""
+    initial, medial, final = jamo(syllable)
+    if final not in _LOANWORD_FINALS or initial in _TENSE_INITIALS:
+        return None
+    if initial == Initial.SS:
+        return -0.5
+    if medial == Medial.EU:
+        return _filler_vowel_weight(initial, final)
+    if initial == Initial.K:
+        return 0.0 if medial == Medial.WAE else 0.7  # 쾌 is Sino-Korean; other ㅋ hardly is
+    if medial == Medial.E:
+        return _e_vowel_weight(syllable, initial, final)
+    return _foreign_spelling_weight(syllable, initial, medial, final)
+
+
+def _filler_vowel_weight(initial: int, final: int) -> float:
+    """A syllable with ㅡ, the vowel Korean adds to an English consonant (스, 크, 트, 프)."""
+    if final == Final.NONE:
+        if initial in _BARE_CONSONANT_INITIALS:
+            return 1.0
+        return {Initial.H: 0.6, Initial.G: 0.4, Initial.R: 0.4}.get(initial, 0.0)
+    if initial in (Initial.K, Initial.T, Initial.P):
+        return 0.6
+    return 0.4 if initial == Initial.S and final in (Final.N, Final.L) else 0.0
+
+
+def _e_vowel_weight(syllable: str, initial: int, final: int) -> float:
+    """A syllable with ㅔ, which Sino-Korean never closes with a consonant."""
+    if final != Final.NONE:
+        return 0.0 if syllable in ("넷", "셋") else 0.9  # native numerals
+    return 0.5 if initial in _E_VOWEL_INITIALS else 0.0
+
+
+def _foreign_spelling_weight(syllable: str, initial: int, medial: int, final: int) -> float:
+    """Spellings that are rare outside loanwords: 디, 퓨, 핑, 폰, 워, 챗."""
+    onset = (initial, medial)
+    if onset in _FOREIGN_ONSETS:
+        return 0.8
+    if onset == (Initial.P, Medial.I) and final in (Final.NG, Final.G):
+        return 0.8
+    if onset == (Initial.P, Medial.O) and final in (Final.N, Final.NG):
+        return 0.6
+    if medial in (Medial.WO, Medial.WE):
+        return 0.4
+    if final == Final.S and syllable not in _NATIVE_WITH_FINAL_S:
+        return 0.3
+    return 0.0
+
+
+def loanword_score(word: str) -> float:
+    """Sum of the loanword weights of a word's syllables; 0 when a syllable rules it out."""
+    total = 0.0
+    for syllable in word:
+        if not is_hangul_syllable(syllable):
+            continue
+        weight = syllable_weight(syllable)
+        if weight is None:
+            return 0.0
+        total += weight
+    return total
+
+
+# ---- the detector
+
+# A word scoring this much is a candidate; one seen twice needs only the lower
+# score (올트먼 has only 트, which alone is weak evidence).
+_CANDIDATE_SCORE = 1.2
+_REPEATED_CANDIDATE_SCORE = 1.0
+# Verb and adverb endings (했다, 크게): a word ending so needs a high score.
+_VERB_ENDINGS = ("다", "요", "며", "고", "면", "게", "서")
+_VERB_FORM_SCORE = 2
+
+
+def find_loanwords(article: Article, taken: set[str]) -> list[str]:
+    """Stems that look transliterated and are neither common, known nor `taken`, in text order."""
+    seen = _hangul_stems(article)
+    return [
+        stem
+        for stem, times in seen.items()
+        if _is_candidate(stem, times, taken) and not article.is_known(stem)
+    ]
+
+
+def loanword_candidate(ko: str, count: int) -> Candidate:
+    """A loanword with its English guessed from the Hangul spelling."""
+    return Candidate(ko, count, guess_english(ko), True, LOANWORD)
+
+
+def _hangul_stems(article: Article) -> Counter[str]:
+    """How often each stem of a Hangul word outside glossary terms is seen, in text order."""
+    stems: Counter[str] = Counter()
+    for token in article.tokens:
+        # Hangul glued to Latin or digits (AI모델, 3분기) is one token, never a candidate.
+        if not token.is_hangul or article.in_known_term(token):
+            continue
+        if any(stem in COMMON_WORDS for stem, _ in split_particles(token.text)):
+            continue  # 스스로 is a word, not 스스 + 로
+        stems[article.stems.stem(token.text)[0]] += 1
+    return stems
+
+
+def _is_candidate(stem: str, times_seen: int, taken: set[str]) -> bool:
+    """Whether a stem scores as a loanword and is not a common word or a verb form."""
+    if len(stem) < 2 or stem in COMMON_WORDS or stem in taken:
+        return False
+    score = loanword_score(stem)
+    if score < _CANDIDATE_SCORE and not (score >= _REPEATED_CANDIDATE_SCORE and times_seen >= 2):
+        return False
+    return not (stem.endswith(_VERB_ENDINGS) and score < _VERB_FORM_SCORE)

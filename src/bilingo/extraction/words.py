@@ -1,0 +1,50 @@
+"""The word lists the detectors consult; add a word here to change what is proposed."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string, for the long tables below."""
+    return text.split()
+
+
+# Words that score as loanwords but need no glossary entry: loanwords Korean
+# has made its own, and native words that happen to break the loanword rules.
+COMMON_WORDS = frozenset(
+    _words(
+        """
+    뉴스 서비스 스타트업 테스트 데이터 센터 시스템 프로그램 프로젝트 플랫폼 컴퓨터
+    인터넷 소프트웨어 하드웨어 스마트폰 모바일 디지털 네트워크 클라우드 오픈소스
+    그룹 리스크 이슈 트렌드 마케팅 브랜드 콘텐츠 미디어 에너지 배터리 스포츠 게임
+    호텔 택시 버스 테러 달러 유로 퍼센트 포인트 칩 서버 모델 로봇 드론 테크 빅테크
+    인프라 애플리케이션 앱 데이터센터 컨퍼런스 콘퍼런스 커뮤니티 애널리스트 컴퓨팅 헤지펀드
+    쇼크 골프 골프클럽 스트리트 매니저 비즈니스 이코노미 인플레이션 리세션 스태그플레이션
+    테크놀로지 엔지니어 엔지니어링 알고리즘 소셜미디어 미디어 유튜브 스토리
+    카메라 디자인 스타일 모니터 키보드 스크린 텔레비전 라디오 레스토랑 커피 케이크
+    아이디어 이미지 메시지 텍스트 코드 파일 폴더 다운로드 업데이트 업그레이드 버전
+    스트레스 트럭 티켓 퀴즈 클럽 팀 리더 멤버 파트너 고객 스타 엘리트 캠페인
+    이벤트 프레임 블록 체인 블록체인 코인 토큰 펀드 펀드매니저 스톡 스톡옵션
+    크게 크다 크고 크며 큰 크기 그리고 그러나 그래서 그런데 그러면 스스로 드디어 드물게
+    드문 드러난 드러나 드러내 트집 크리스마스 프로 세트 테이블 디스플레이 트윗
+    엔진 인터뷰 오디오 비디오 스튜디오 타깃 타겟 벤치마크 스펙 테스트베드 퍼즐
+    국정원 금감원 금융위 공정위 방통위 선관위 인권위 전문가 관계자
+        """
+    )
+)
+
+# Words that, right after a name, say it is a person's name.
+PERSON_TITLES = frozenset(
+    _words(
+        """
+    씨 대표 회장 부회장 사장 부사장 장관 차관 의원 대통령 총리 위원장 위원 특파원 기자
+    교수 연구원 이사 이사장 의장 총재 원장 청장 실장 국장 팀장 부장 본부장 센터장 소장
+    시장 지사 대변인 변호사 박사 감독 선수 최고경영자 창업자 공동창업자 창업주 최고기술책임자
+    최고재무책임자 애널리스트 연구위원 전무 상무 고문 대사 여사 행장 은행장
+    CEO CFO CTO COO
+        """
+    )
+)
+
+# Endings of organisation and place words, which look like names before a title
+# (국방부 대변인, 한국은행 총재) but are not.
+ORGANISATION_ENDINGS = tuple(_words("부 처 청 당 사 국 회 단 실 관 소 시 도 구 군"))
