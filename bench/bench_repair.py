@@ -82,7 +82,8 @@ def main() -> None:
         from bilingo import load_glossary
         from bilingo.engines import get_engine
         from bilingo.models import install_from_file
-        from bilingo.pipeline import find_in_output, prepare_source, translate
+        from bilingo.translation import find_in_output, prepare_source
+        from bilingo.translation import run_pipeline as translate
 
         install_from_file(build_package(Path(scratch), "ko", "en"))
         glossary = load_glossary()

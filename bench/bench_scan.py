@@ -346,8 +346,9 @@ def main() -> None:
         yaml_peak = peak_rss_mb([python, "-c", YAML_LOAD_SCRIPT, str(glossary_file)], env)
 
         from bilingo import korean
-        from bilingo.glossary import ROW_KO, ROW_VARIANTS, load_glossary, without_spaces
+        from bilingo.glossary import load_glossary
         from bilingo.matcher import TermMatcher, scan_lines
+        from bilingo.terms import ROW_KO, ROW_VARIANTS, without_spaces
 
         load_s, glossary = timed(lambda: load_glossary([glossary_file], use_cache=False))
 

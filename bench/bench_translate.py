@@ -1,5 +1,8 @@
 """Benchmark `bilingo translate` as a whole process (issue 4, speed). Run by hand:
 
+Needs the bench extra for baseline (b): `python -m pip install -e '.[bench]'`
+(argos-translate-lt, which the library itself no longer uses).
+
     python bench/bench_translate.py [--sentences 320] [--runs 5] [--none-runs 10] [--seed 0]
                                     [--profile]
 
@@ -282,14 +285,14 @@ import sys
 import time
 
 start = time.perf_counter()
-from bilingo import cli  # typer, bilingo.glossary, bilingo.pipeline ...
+from bilingo import cli  # typer, bilingo.glossary, bilingo.translation ...
 
 imported = time.perf_counter()
-import bilingo.pipeline as pipeline
+import bilingo.translation.pipeline as pipeline
 from bilingo.engines import get_engine
 from bilingo.glossary import load_glossary
 
-spent = {"segment": 0.0, "prepare_source": 0.0, "repair_outputs": 0.0, "translate_batch": 0.0}
+spent = {"split_document": 0.0, "prepare_source": 0.0, "repair_outputs": 0.0, "translate_batch": 0.0}
 
 
 def timed(name, function):
@@ -303,7 +306,7 @@ def timed(name, function):
     return wrapper
 
 
-for name in ("segment", "prepare_source", "repair_outputs"):
+for name in ("split_document", "prepare_source", "repair_outputs"):
     setattr(pipeline, name, timed(name, getattr(pipeline, name)))
 glossary = load_glossary(None)
 loaded = time.perf_counter()
@@ -312,16 +315,16 @@ engine.translate_batch = timed("translate_batch", engine.translate_batch)
 engine_ready = time.perf_counter()
 with open(sys.argv[1], encoding="utf-8") as handle:
     text = handle.read()
-result = pipeline.translate(text, glossary, engine)
+result = pipeline.run_pipeline(text, glossary, engine)
 translated = time.perf_counter()
-output = cli.format_translation(result, cli.TranslateFormat.text)
+output = result.render("text")
 done = time.perf_counter()
 inside = translated - engine_ready - sum(spent.values())
 rows = [
     ("import bilingo.cli (typer, bilingo modules)", imported - start),
     ("load_glossary (compiled cache)", loaded - imported),
     ("get_engine argos (ctranslate2 import, model load)", engine_ready - loaded),
-    ("pipeline: segment", spent["segment"]),
+    ("pipeline: split_document", spent["split_document"]),
     ("pipeline: prepare_source (terms, figures)", spent["prepare_source"]),
     ("pipeline: engine.translate_batch (CTranslate2)", spent["translate_batch"]),
     ("pipeline: repair_outputs", spent["repair_outputs"]),
@@ -520,7 +523,7 @@ def main() -> None:
 
         from bilingo.engines import argos as argos_engine
         from bilingo.models import find_model
-        from bilingo.segment import segment
+        from bilingo.sentences import split_document
 
         bilingo = bilingo_command()
         start = time.perf_counter()
@@ -533,7 +536,7 @@ def main() -> None:
         document = scratch / "news.ko.txt"
         document.write_text("\n".join(sentences) + "\n", encoding="utf-8")
         seen_by_bilingo = [
-            s for p in segment(document.read_text("utf-8"), "ko") for s in p.sentences
+            s for p in split_document(document.read_text("utf-8"), "ko") for s in p.sentences
         ]
         if seen_by_bilingo != sentences:
             print(

@@ -19,6 +19,10 @@ def test_install_list_remove(cli, tiny_packages, isolated_home):
     assert listed[0]["path"].startswith(str(isolated_home / "models"))
     table = cli("model", "list").stdout.splitlines()
     assert table[0].split() == ["pair", "version", "size", "path"]
+    assert table[2].split()[:2] == ["ko-en", "1.0"]
+    assert table[3] == ""  # then the engines `translate --engine` takes
+    assert table[4].split() == ["engine", "provided", "by", "version"]
+    assert {row.split()[0] for row in table[6:]} >= {"argos", "none"}
     removed = cli("model", "remove", "ko", "en")
     assert removed.exit_code == 0
     assert json.loads(cli("model", "list", "-f", "json").stdout) == []

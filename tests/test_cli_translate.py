@@ -106,7 +106,7 @@ def test_english_to_korean(cli):
     "args, code, message",
     [
         (["--from", "ja", "--to", "en"], 2, "bilingo translates ko→en and en→ko, not ja→en"),
-        (["--engine", "deepl"], 2, "Usage:"),
+        (["--engine", "deepl"], 2, "error: unknown engine 'deepl'; choose one of: argos, none"),
         (
             [],
             1,
@@ -162,11 +162,11 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
     import io
     import sys
 
-    from bilingo.cli import _progress_bar
+    from bilingo.cli import progress_bar
 
     piped = io.StringIO()
     monkeypatch.setattr(sys, "stderr", piped)
-    with _progress_bar("translating", unit="sentences") as progress:
+    with progress_bar("translating") as progress:
         assert progress is None
     assert piped.getvalue() == ""
 
@@ -176,7 +176,7 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
 
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    with _progress_bar("translating", unit="sentences") as progress:
+    with progress_bar("translating") as progress:
         progress(5, 10)
         progress(10, 10)
     assert "translating" in terminal.getvalue()

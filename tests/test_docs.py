@@ -77,3 +77,29 @@ def test_readme_opens_with_the_two_commands():
     assert "python -m pip install -e '.[test]' && python -m pytest" in head
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert "python -m pip install -e '.[test]' && python -m pytest" in ci
+
+
+def test_readme_python_section_runs(tmp_path):
+    """The README's Python API section is run as it stands, in a fresh home folder."""
+    import os
+    import subprocess
+    import sys
+
+    text = README.read_text(encoding="utf-8")
+    code = re.search(r"## Python API.*?```python\n(.*?)```", text, flags=re.S).group(1)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "BILINGO_HOME": str(tmp_path / "home")},
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Nvidia ") and lines[0].endswith("companies.yaml:235")
+    assert "DeepSeek의 개발비는 $5.576 million였다. 0" in lines
+    assert "bilingo translates ko\u2192en and en\u2192ko, not ko\u2192ko" in lines
+    assert any(line.endswith("update-entry DeepSeek") for line in lines)
+    # add, update and remove went through the user's own file, which is left empty again
+    own = (tmp_path / "home" / "my-glossary.yaml").read_text(encoding="utf-8")
+    assert "바이링고뉴스" not in own and own.startswith("# bilingo glossary")

@@ -1,4 +1,4 @@
-"""The argos engine on tiny real packages whose models copy their input; engine lookup by name."""
+"""The argos engine on tiny real packages whose models copy their input; its bounded model cache."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bilingo import models
-from bilingo.engines import ENGINE_NAMES, get_engine
-from bilingo.engines.argos import ArgosEngine, split_pieces
-from bilingo.errors import ModelError, ModelNotInstalled, UsageError
+from bilingo.engines import argos, get_engine
+from bilingo.engines.argos import ArgosEngine, LoadedModels, split_pieces
+from bilingo.errors import ModelError, ModelNotInstalled
 
 from .tiny_argos import ENGLISH_NEWS, KOREAN_NEWS, SAMPLE_SENTENCES, build_package
 
@@ -182,8 +182,11 @@ def test_broken_model_raises_model_error(tmp_path, monkeypatch):
     monkeypatch.setenv("BILINGO_MODELS_DIR", str(tmp_path / "models"))
     installed = models.install_from_file(build_package(tmp_path / "build", "ko", "en"))
     (installed.model_path / "model.bin").write_bytes(b"not a model")
-    with pytest.raises(ModelError, match="cannot be loaded"):
+    with pytest.raises(ModelError, match="cannot be loaded") as caught:
         ArgosEngine("ko", "en")
+    assert "bilingo" not in str(caught.value)  # the CLI words the remedy
+    assert caught.value.remedy == "install-model"
+    assert caught.value.details == {"source_lang": "ko", "target_lang": "en"}
 
 
 def test_none_engine_returns_input():
@@ -192,13 +195,6 @@ def test_none_engine_returns_input():
     assert engine.translate_batch(MIXED) == MIXED
     assert engine.translate_batch(["a"], target_prefixes=["b"]) == ["a"]
     assert engine.describe() == {"engine": "none", "source_lang": "ko", "target_lang": "en"}
-
-
-def test_unknown_engine_is_a_usage_error():
-    with pytest.raises(UsageError) as caught:
-        get_engine("bogus", "ko", "en")
-    assert "argos, none" in str(caught.value)
-    assert ENGINE_NAMES == ("argos", "none")
 
 
 def test_importing_engines_does_not_load_ctranslate2():
@@ -212,6 +208,91 @@ def test_importing_engines_does_not_load_ctranslate2():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
+
+
+# --------------------------------------------------------------------------- loaded models
+
+
+@pytest.fixture
+def fresh_cache():
+    """An empty loaded_models, emptied again afterwards (other tests' engines keep theirs)."""
+    argos.loaded_models.clear()
+    yield argos.loaded_models
+    argos.loaded_models.clear()
+
+
+def test_least_recently_used_package_is_evicted(tmp_path, monkeypatch, fresh_cache):
+    """Three different tiny packages through an LRU of two: the first one loaded goes."""
+    monkeypatch.setenv("BILINGO_MODELS_DIR", str(tmp_path / "models"))
+    for source_lang, target_lang in [("ko", "en"), ("en", "ko"), ("ja", "en")]:
+        models.install_from_file(build_package(tmp_path / "build", source_lang, target_lang))
+    assert fresh_cache.capacity == argos.DEFAULT_LOADED_CAPACITY == 2
+
+    ko_en = ArgosEngine("ko", "en")
+    en_ko = ArgosEngine("en", "ko")
+    assert ArgosEngine("en", "ko")._translator is en_ko._translator  # held: not loaded again
+    ja_en = ArgosEngine("ja", "en")  # a third package: ko-en, loaded first, goes
+
+    held = [key[0] for key in fresh_cache.held()]
+    assert held == [str(en_ko.model.model_path), str(ja_en.model.model_path)]
+    assert ArgosEngine("ja", "en")._translator is ja_en._translator
+    again = ArgosEngine("ko", "en")  # loaded again, and now en-ko goes
+    assert again._translator is not ko_en._translator
+    assert len(fresh_cache) == 2
+    # An evicted model still works for the engine that holds it.
+    assert ko_en.translate_batch(SAMPLE_SENTENCES[:2]) == SAMPLE_SENTENCES[:2]
+
+
+def test_clear_forgets_loaded_models(ko_en, fresh_cache):
+    first = ArgosEngine("ko", "en")
+    fresh_cache.clear()
+    assert len(fresh_cache) == 0
+    assert ArgosEngine("ko", "en")._translator is not first._translator
+
+
+def test_lru_order_and_capacity():
+    loads = []
+
+    def loader(value):
+        return lambda: loads.append(value) or value
+
+    cache = LoadedModels(capacity=2)
+    assert cache.get("a", loader("A")) == "A"
+    assert cache.get("b", loader("B")) == "B"
+    assert cache.get("a", loader("A again")) == "A"  # held: not loaded again, now most recent
+    assert cache.get("c", loader("C")) == "C"  # b goes
+    assert cache.held() == ["a", "c"]
+    assert loads == ["A", "B", "C"]
+    cache.capacity = 1
+    assert cache.held() == ["c"]
+    with pytest.raises(ValueError):
+        LoadedModels(capacity=0)
+
+
+def test_lru_loads_once_when_threads_race():
+    import threading
+
+    cache = LoadedModels()
+    loads = []
+    start = threading.Barrier(8)
+
+    def load():
+        loads.append(1)
+        return object()
+
+    results = []
+
+    def worker():
+        start.wait()
+        results.append(cache.get("model", load))
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(loads) == 1
+    assert len({id(result) for result in results}) == 1
 
 
 # --------------------------------------------------------------------------- splitting

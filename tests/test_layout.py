@@ -87,19 +87,20 @@ def test_every_part_has_a_layer():
 def test_no_import_runs_upward(path):
     source_part = part_of(module_name(path))
     upward = [
-        module
-        for module in imported_modules(path)
-        if LAYERS[part_of(module)] > LAYERS[source_part]
+        module for module in imported_modules(path) if LAYERS[part_of(module)] > LAYERS[source_part]
     ]
     assert not upward, f"{module_name(path)} (layer {LAYERS[source_part]}) imports {upward}"
 
 
 def test_no_import_cycles():
     graph = {module_name(path): imported_modules(path) for path in SOURCES}
-    graph = {name: {m for m in targets if m in graph and m != name} for name, targets in graph.items()}
+    graph = {
+        name: {m for m in targets if m in graph and m != name} for name, targets in graph.items()
+    }
     # A package importing its own submodules (re-exports) is not a cycle.
     graph = {
-        name: {m for m in targets if not m.startswith(name + ".")} for name, targets in graph.items()
+        name: {m for m in targets if not m.startswith(name + ".")}
+        for name, targets in graph.items()
     }
     state: dict[str, str] = {}
 

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilingo import load_glossary
-from bilingo.paths import cache_dir
 from bilingo.matcher import TermMatcher
+from bilingo.paths import cache_dir
 
 MATCHER_GLOSSARY = Path(__file__).parent / "data" / "matcher.yaml"
 

@@ -96,7 +96,7 @@ def test_models_dir_default_is_user_data_folder(monkeypatch, tmp_path):
 def test_install_list_find(tiny_archive, isolated):
     installed = models.install_from_file(tiny_archive)
 
-    assert (installed.from_code, installed.to_code) == ("ko", "en")
+    assert (installed.source_lang, installed.target_lang) == ("ko", "en")
     assert installed.package_version == "1.0"
     assert installed.name == "translate-ko_en-1_0"
     assert installed.path == isolated / "translate-ko_en-1_0"
@@ -145,8 +145,11 @@ def test_newer_package_replaces_older(tmp_path, isolated):
 def test_replace_false_refuses_when_pair_installed(tmp_path, tiny_archive, isolated):
     models.install_from_file(tiny_archive)
     newer = build_package(tmp_path, "ko", "en", package_version="2.0")
-    with pytest.raises(ModelError, match="already installed"):
+    with pytest.raises(ModelError, match="already installed") as caught:
         models.install_from_file(newer, replace=False)
+    assert str(caught.value) == "a ko\u2192en model is already installed (translate-ko_en-1_0)"
+    assert caught.value.remedy == "remove-model-first"
+    assert caught.value.details == {"source_lang": "ko", "target_lang": "en"}
     assert [m.package_version for m in models.list_models()] == ["1.0"]
     assert leftovers(isolated) == ["translate-ko_en-1_0"]
 
@@ -154,7 +157,8 @@ def test_replace_false_refuses_when_pair_installed(tmp_path, tiny_archive, isola
 def test_both_directions_coexist(tmp_path, tiny_archive):
     models.install_from_file(tiny_archive)
     models.install_from_file(build_package(tmp_path, "en", "ko"))
-    assert [(m.from_code, m.to_code) for m in models.list_models()] == [("en", "ko"), ("ko", "en")]
+    pairs = [(m.source_lang, m.target_lang) for m in models.list_models()]
+    assert pairs == [("en", "ko"), ("ko", "en")]
 
 
 def test_target_prefix_read_from_metadata(tmp_path):
@@ -356,15 +360,19 @@ def test_install_from_index_offline_fails_fast(monkeypatch, isolated):
         models.install_from_index("ko", "en")
     assert time.perf_counter() - start < 5
     message = str(caught.value)
-    assert "could not reach the Argos package index" in message
-    assert "bilingo model install --file PATH.argosmodel" in message
+    assert message.startswith(
+        f"could not reach the Argos package index ({models.DEFAULT_INDEX_URL})"
+    )
+    assert "bilingo" not in message and "--file" not in message  # the CLI words the remedy
+    assert caught.value.remedy == "install-model-file"
     assert leftovers(isolated) == []
 
 
 def test_describe_available_offline_fails_fast(monkeypatch):
     _block_network(monkeypatch)
-    with pytest.raises(NetworkError, match="--file"):
+    with pytest.raises(NetworkError) as caught:
         models.describe_available("ko", "en")
+    assert caught.value.remedy == "install-model-file"
 
 
 class _FakeResponse(io.BytesIO):
@@ -416,8 +424,8 @@ def _index(link: str) -> bytes:
 def test_install_from_index_with_mocked_download(monkeypatch, tiny_archive, isolated):
     """MOCK: the Argos package index cannot be reached here, so urllib's urlopen is
     replaced by a function serving an index and the tiny archive from memory.
-    argostranslate's own index reader, the download loop, the progress callback
-    and install_from_file run for real."""
+    The index parser, the download loop, the progress callback and
+    install_from_file run for real."""
     link = "https://example.invalid/translate-ko_en-1_0.argosmodel"
     archive_bytes = tiny_archive.read_bytes()
     asked = _serve(monkeypatch, {models.DEFAULT_INDEX_URL: _index(link), link: archive_bytes})
@@ -456,8 +464,9 @@ def test_install_from_index_reuses_described_package(monkeypatch, tiny_archive):
 def test_install_from_index_pair_not_offered(monkeypatch, isolated):
     """MOCK (see above): an index without the pair gives a ModelError naming what it offers."""
     _serve(monkeypatch, {models.DEFAULT_INDEX_URL: _index("https://example.invalid/x")})
-    with pytest.raises(ModelError, match="no ko\u2192ja package; from ko it offers: en"):
+    with pytest.raises(ModelError, match="no ko\u2192ja package; from ko it offers: en") as caught:
         models.install_from_index("ko", "ja")
+    assert caught.value.details == {"source_lang": "ko", "target_lang": "ja", "offered": ["en"]}
     assert leftovers(isolated) == []
 
 
@@ -471,28 +480,90 @@ def test_install_from_index_broken_download(monkeypatch, isolated):
 
 
 def test_install_from_index_missing_download(monkeypatch, isolated):
-    """MOCK (see above): a dead link gives a NetworkError that names --file."""
-    _serve(monkeypatch, {models.DEFAULT_INDEX_URL: _index("https://example.invalid/gone")})
-    with pytest.raises(NetworkError, match="--file"):
+    """MOCK (see above): a dead link gives a NetworkError whose remedy is installing a file."""
+    link = "https://example.invalid/gone"
+    _serve(monkeypatch, {models.DEFAULT_INDEX_URL: _index(link)})
+    with pytest.raises(NetworkError, match=f"could not download {link}") as caught:
         models.install_from_index("ko", "en")
+    assert caught.value.remedy == "install-model-file"
+    assert caught.value.details == {"url": link}
     assert leftovers(isolated) == []
 
 
-def test_argostranslate_is_imported_in_isolation(tmp_path):
-    """Importing argostranslate for the index creates nothing in the user's folders
-    and never imports argostranslate.translate."""
+def test_reading_the_index_has_no_side_effects(tmp_path):
+    """MOCK: the Argos package index cannot be reached here, so the fetch is replaced by
+    one returning an index from memory. Reading and parsing it for real neither imports
+    argostranslate (which creates folders and reads settings on import) nor changes
+    os.environ, and creates nothing in the home folder. A fresh interpreter, so that
+    nothing imported by other tests can hide an import."""
     home = tmp_path / "fresh-home"
     home.mkdir()
     code = (
-        "import sys, bilingo.models as m\n"
-        "assert 'argostranslate' not in sys.modules\n"
-        "m._argos_package_module()\n"
-        "print('argostranslate.translate' in sys.modules, 'ctranslate2' in sys.modules)\n"
+        "import os, sys, json\n"
+        "import bilingo.models as models\n"
+        "from bilingo.models import index\n"
+        "data = sys.stdin.buffer.read()\n"
+        "index._fetch_index = lambda url, timeout: data\n"
+        "before = dict(os.environ)\n"
+        "found = models.available_models()\n"
+        "assert dict(os.environ) == before, 'os.environ changed'\n"
+        "print(json.dumps([m.name for m in found]))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('argostranslate', 'ctranslate2')))\n"
     )
     env = {"HOME": str(home), "PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, "-c", code],
+        input=_index("https://example.invalid/ko_en.argosmodel"),
+        capture_output=True,
+        env=env,
+        timeout=120,
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "False"]
+    assert result.returncode == 0, result.stderr.decode()
+    names, imported = result.stdout.decode().splitlines()
+    assert json.loads(names) == ["translate-ko_en", "translate-en_ja"]
+    assert imported == "[]"
     assert list(home.iterdir()) == []
+
+
+def test_index_parsed_as_argostranslate_reads_it():
+    """The fields and the package name argostranslate.package.AvailablePackage and
+    argospm_package_name give; entries that are not one-pair translation packages are skipped."""
+    data = json.dumps(
+        [
+            {
+                "package_version": "1.1",
+                "argos_version": "1.5",
+                "from_code": "ko",
+                "from_name": "Korean",
+                "to_code": "en",
+                "to_name": "English",
+                "links": ["https://example.invalid/a.argosmodel", 7],
+            },
+            {"type": "sbd", "from_code": "ko", "to_code": "ko", "links": ["x"]},
+            {"type": "translate", "code": "multi", "links": ["x"]},
+            {"from_code": "en", "to_code": "", "links": ["x"]},
+            "not a package",
+            {"from_code": "en", "to_code": "ko", "package_version": 2, "links": "x"},
+        ]
+    ).encode()
+    assert models.parse_index(data) == [
+        models.AvailableModel(
+            source_lang="ko",
+            target_lang="en",
+            package_version="1.1",
+            name="translate-ko_en",
+            links=["https://example.invalid/a.argosmodel"],
+            source_lang_name="Korean",
+            target_lang_name="English",
+        ),
+        models.AvailableModel(
+            source_lang="en", target_lang="ko", package_version="2", name="translate-en_ko"
+        ),
+    ]
+
+
+@pytest.mark.parametrize("data", [b"{not json", b'{"packages": []}', b"\xff\xfe\x00"])
+def test_unreadable_index_is_a_network_error(data):
+    with pytest.raises(NetworkError, match="could not be read") as caught:
+        models.parse_index(data, "https://example.invalid/index.json")
+    assert caught.value.remedy == "install-model-file"

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bilingo.sentences import Paragraph, reassemble, split_document, split_paragraphs, split_sentences
+from bilingo.sentences import (
+    Paragraph,
+    reassemble,
+    split_document,
+    split_paragraphs,
+    split_sentences,
+)
 
 NEWS_COPY = (
     '정부 "반도체 지원 확대"…기업들 환영\n'

@@ -23,6 +23,8 @@ REMEDIES = {
     "validate-glossary": "validate the glossary file to see every problem (details: file)",
     "give-english-query": "give a Korean word, or an English one for a reverse lookup",
     "list-engines": "choose one of the registered engines (details: available)",
+    "fix-engine-plugin": "reinstall or uninstall the Python package that registers the engine "
+    "(details: distribution)",
 }
 
 
@@ -68,6 +70,14 @@ class UnknownEngineError(UsageError):
             f"unknown engine {name!r}; choose one of: {', '.join(available)}",
             available=list(available),
         )
+
+
+class EngineError(BilingoError):
+    """A registered engine that cannot be loaded or started (a broken or outdated plugin).
+
+    details: engine (the registered name), distribution (the Python package that
+    registers it) and version.
+    """
 
 
 class InputError(BilingoError):

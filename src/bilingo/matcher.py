@@ -24,7 +24,6 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-
 from typing import Protocol
 
 import ahocorasick
@@ -239,7 +238,9 @@ def scan_lines(lines: Iterable[str], matcher: TermMatcher) -> Iterator[LocatedMa
         offset += len(line)
 
 
-def terms_and_figures(text: str, matcher: TermMatcher | None) -> tuple[list[Match], list[NumberMatch]]:
+def terms_and_figures(
+    text: str, matcher: TermMatcher | None
+) -> tuple[list[Match], list[NumberMatch]]:
     """Glossary terms and money figures of Korean text (no terms without a matcher).
 
     A figure wins over a term it overlaps: 600만 달러 is a figure, not the term 달러.

@@ -5,11 +5,19 @@ pieces in, CTranslate2 beam search, the package's target_prefix forced and then
 removed, pieces decoded back) without its sentence splitter, which would load
 or download a sentence model. The caller splits sentences; every sentence of a
 document goes to CTranslate2 in one call. No network access here, ever.
+
+Loaded models are kept in `loaded_models`, a small LRU holder shared by the
+process, so creating another engine for the same package is cheap while a
+long-running process that cycles through many packages keeps only a few in
+memory. Registered as an engine in pyproject.toml; see docs/engines.md.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,35 +51,99 @@ MIN_DECODING_LENGTH_LIMIT = 256
 # of each other; a token budget keeps memory bounded when sentences are long.
 MAX_BATCH_TOKENS = 4096
 
-_translators: dict[tuple, ctranslate2.Translator] = {}
-_tokenizers: dict[str, sentencepiece.SentencePieceProcessor] = {}
-_load_lock = threading.Lock()
+# A real package's model takes 50-300 MB of memory and a second or more to load.
+# Two stay loaded: one per translation direction, which is what bilingo uses.
+DEFAULT_LOADED_CAPACITY = 2
 
 
-def _load_translator(model_path: Path, compute_type: str, threads: int) -> ctranslate2.Translator:
-    key = (str(model_path), compute_type, threads)
-    with _load_lock:
-        translator = _translators.get(key)
-        if translator is None:
-            translator = ctranslate2.Translator(
+@dataclass(frozen=True)
+class LoadedPackage:
+    """A package's CTranslate2 translator and SentencePiece processor, ready to use."""
+
+    translator: ctranslate2.Translator
+    tokenizer: sentencepiece.SentencePieceProcessor
+
+
+class LoadedModels:
+    """The most recently used loaded packages, at most `capacity` of them (thread-safe).
+
+    get(key, load) returns the value held for key, or calls load() and keeps
+    its result, dropping the least recently used value when more than
+    `capacity` are held. An engine keeps a reference to what it uses, so a
+    dropped model stays alive until its last engine is gone; dropping only
+    means the next engine for it loads it again. Loading happens under the
+    lock, so two threads asking for the same package load it once.
+    """
+
+    def __init__(self, capacity: int = DEFAULT_LOADED_CAPACITY):
+        if capacity < 1:
+            raise ValueError("capacity must be at least 1")
+        self._capacity = capacity
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def capacity(self) -> int:
+        return self._capacity
+
+    @capacity.setter
+    def capacity(self, value: int) -> None:
+        if value < 1:
+            raise ValueError("capacity must be at least 1")
+        with self._lock:
+            self._capacity = value
+            self._evict()
+
+    def get(self, key: Hashable, load: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+            value = load()
+            self._items[key] = value
+            self._evict()
+            return value
+
+    def held(self) -> list[Hashable]:
+        """The keys held, least recently used first."""
+        with self._lock:
+            return list(self._items)
+
+    def clear(self) -> None:
+        """Forget every loaded model (engines already created keep theirs)."""
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def _evict(self) -> None:
+        while len(self._items) > self._capacity:
+            self._items.popitem(last=False)
+
+
+loaded_models = LoadedModels()
+
+
+def load_package(
+    model_path: Path, tokenizer_path: Path, compute_type: str, threads: int
+) -> LoadedPackage:
+    """A package's translator and tokenizer, from loaded_models or loaded now."""
+
+    def load() -> LoadedPackage:
+        return LoadedPackage(
+            translator=ctranslate2.Translator(
                 str(model_path),
                 device="cpu",
                 compute_type=compute_type,
                 inter_threads=1,  # one document at a time; threads go to each batch
                 intra_threads=threads,
-            )
-            _translators[key] = translator
-        return translator
+            ),
+            tokenizer=sentencepiece.SentencePieceProcessor(model_file=str(tokenizer_path)),
+        )
 
-
-def _load_tokenizer(path: Path) -> sentencepiece.SentencePieceProcessor:
-    key = str(path)
-    with _load_lock:
-        processor = _tokenizers.get(key)
-        if processor is None:
-            processor = sentencepiece.SentencePieceProcessor(model_file=key)
-            _tokenizers[key] = processor
-        return processor
+    key = (str(model_path), str(tokenizer_path), compute_type, threads)
+    return loaded_models.get(key, load)
 
 
 def split_pieces(pieces: list[str], max_length: int) -> list[list[str]]:
@@ -94,8 +166,8 @@ def split_pieces(pieces: list[str], max_length: int) -> list[list[str]]:
 class ArgosEngine(Engine):
     """Translate with an installed Argos package (CTranslate2 on the CPU).
 
-    Loaded models are cached per process (by model path, compute type and
-    threads), so creating a second engine for the same package is cheap.
+    Loaded models are shared through `loaded_models` (keyed by package, compute
+    type and threads), so creating a second engine for the same package is cheap.
     """
 
     name = "argos"
@@ -103,8 +175,8 @@ class ArgosEngine(Engine):
 
     def __init__(
         self,
-        from_code: str,
-        to_code: str,
+        source_lang: str,
+        target_lang: str,
         *,
         threads: int = 0,
         compute_type: str = "auto",
@@ -119,29 +191,40 @@ class ArgosEngine(Engine):
         sequence the model gets at once (longer sentences are split)."""
         if max_input_length < 2:
             raise ValueError("max_input_length must be at least 2")
-        self.source_lang = from_code
-        self.target_lang = to_code
-        self.model = model if model is not None else find_model(from_code, to_code)
+        super().__init__(source_lang, target_lang)
+        self.model = model if model is not None else find_model(source_lang, target_lang)
         self.beam_size = beam_size
         self.compute_type = compute_type
         self.threads = threads
         self.max_input_length = max_input_length
+        tokenizer_path = self._sentencepiece_path()
+        try:
+            loaded = load_package(self.model.model_path, tokenizer_path, compute_type, threads)
+        except (RuntimeError, OSError, ValueError) as error:
+            raise self._model_error(
+                f"the {self.model.pair} model in {self.model.path} cannot be loaded ({error})"
+            ) from None
+        self._translator = loaded.translator
+        self._tokenizer = loaded.tokenizer
+
+    def _sentencepiece_path(self) -> Path:
         tokenizer_path = self.model.tokenizer_path
         if tokenizer_path is None or tokenizer_path.name != "sentencepiece.model":
-            raise ModelError(
+            # Argos's BPE packages need a tokenizer bilingo does not carry.
+            raise self._model_error(
                 f"the {self.model.pair} package {self.model.name} uses a BPE tokenizer, which "
-                "bilingo does not support; install a SentencePiece package with "
-                f"`bilingo model install {from_code} {to_code}`"
+                "bilingo does not support; a SentencePiece package is needed"
             )
-        try:
-            self._tokenizer = _load_tokenizer(tokenizer_path)
-            self._translator = _load_translator(self.model.model_path, compute_type, threads)
-        except (RuntimeError, OSError, ValueError) as error:
-            raise ModelError(
-                f"the {self.model.pair} model in {self.model.path} cannot be loaded ({error}); "
-                f"reinstall it with `bilingo model install {from_code} {to_code}` or "
-                "`bilingo model install --file PATH.argosmodel`"
-            ) from None
+        return tokenizer_path
+
+    def _model_error(self, message: str) -> ModelError:
+        """A ModelError about this engine's package; installing the pair again is the fix."""
+        return ModelError(
+            message,
+            remedy="install-model",
+            source_lang=self.source_lang,
+            target_lang=self.target_lang,
+        )
 
     def describe(self) -> dict:
         return {

@@ -10,10 +10,6 @@ class NoneEngine(Engine):
 
     name = "none"
 
-    def __init__(self, source_lang: str, target_lang: str, **_options: object):
-        self.source_lang = source_lang
-        self.target_lang = target_lang
-
     def translate_batch(
         self, sentences: list[str], target_prefixes: list[str] | None = None
     ) -> list[str]:

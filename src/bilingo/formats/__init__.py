@@ -107,6 +107,25 @@ class MergeReport:
         }
 
 
+def _valid_entries_of(target: Path) -> list[Term]:
+    """The entries of an import target (none when it does not exist yet); it must be valid."""
+    if not target.exists():
+        return []
+    if target.is_dir():
+        raise GlossaryError("is a folder; give a .yaml file to import into", str(target))
+    existing, problems = read_glossary_file(target)
+    if problems:
+        first = problems[0]
+        where = f"line {first.line}: " if first.line else ""
+        raise GlossaryError(
+            f"cannot import into a file with problems ({where}{first.reason})",
+            str(target),
+            remedy="validate-glossary",
+            file=str(target),
+        )
+    return existing
+
+
 def merge_into(path: str | os.PathLike, terms: list[Term]) -> MergeReport:
     """Add `terms` to the glossary file at `path` (created if absent), never overwriting.
 
@@ -116,20 +135,7 @@ def merge_into(path: str | os.PathLike, terms: list[Term]) -> MergeReport:
     and it is written once, atomically, or not at all.
     """
     target = Path(path).expanduser()
-    existing: list[Term] = []
-    if target.exists():
-        if target.is_dir():
-            raise GlossaryError("is a folder; give a .yaml file to import into", str(target))
-        existing, problems = read_glossary_file(target)
-        if problems:
-            first = problems[0]
-            where = f"line {first.line}: " if first.line else ""
-            raise GlossaryError(
-                f"cannot import into a file with problems ({where}{first.reason})",
-                str(target),
-                remedy="validate-glossary",
-                file=str(target),
-            )
+    existing = _valid_entries_of(target)
     by_korean: dict[str, Term] = {}
     for term in existing:
         for form in (term.ko, *term.variants):

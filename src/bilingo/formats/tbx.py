@@ -45,10 +45,10 @@ from collections.abc import Iterable
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from ..version import __version__
 from ..errors import GlossaryError, GlossaryProblems
 from ..glossary import LINE_KEY, normalize_space, term_from_entry
 from ..terms import Term, TermType
+from ..version import __version__
 
 __all__ = ["TBX_NAMESPACE", "export_tbx", "import_tbx"]
 
@@ -205,6 +205,27 @@ def import_tbx(data: str | bytes, path: str | None = None) -> list[Term]:
 
 def _entry(concept) -> dict | None:
     """The glossary entry of one conceptEntry (or termEntry), or None without ko and en."""
+    languages, definitions = _language_sections(concept)
+    if not languages["ko"] or not languages["en"]:
+        return None
+    ko, variants = _headword(languages["ko"], keep_rejected=True)
+    en, en_variants = _headword(languages["en"], keep_rejected=False)
+    entry: dict = {"ko": ko, "en": en}
+    subject = next(iter(_descriptions(concept, "subjectField")), "")
+    if subject.lower() in {t.value for t in TermType}:
+        entry["type"] = subject.lower()
+    if variants:
+        entry["variants"] = variants
+    if en_variants:
+        entry["en_variants"] = en_variants
+    note = _note(concept, definitions)
+    if note:
+        entry["note"] = note
+    return entry
+
+
+def _language_sections(concept) -> tuple[dict[str, list[tuple[str, str]]], dict[str, str]]:
+    """(ko and en terms with their status, the first definition per language) of a concept."""
     languages: dict[str, list[tuple[str, str]]] = {"ko": [], "en": []}
     definitions: dict[str, str] = {}
     for section in _children(concept, "langSec", "langSet"):
@@ -218,25 +239,14 @@ def _entry(concept) -> dict | None:
             term = next((e for e in term_section.iter() if _local(e.tag) == "term"), None)
             if term is not None and _text(term):
                 languages[code].append((_text(term), _status(term_section)))
-    if not languages["ko"] or not languages["en"]:
-        return None
-    ko, variants = _headword(languages["ko"], keep_rejected=True)
-    en, en_variants = _headword(languages["en"], keep_rejected=False)
-    entry: dict = {"ko": ko, "en": en}
-    subject = next(iter(_descriptions(concept, "subjectField")), "")
-    if subject.lower() in {t.value for t in TermType}:
-        entry["type"] = subject.lower()
-    if variants:
-        entry["variants"] = variants
-    if en_variants:
-        entry["en_variants"] = en_variants
+    return languages, definitions
+
+
+def _note(concept, definitions: dict[str, str]) -> str | None:
+    """Concept notes, else a definition (English first), else a concept-level definition."""
     notes = [_text(note) for note in _children(concept, "note") if _text(note)]
     note = "; ".join(notes) or definitions.get("en") or definitions.get("ko")
-    if not note:
-        note = next(iter(_descriptions(concept, "definition")), None)
-    if note:
-        entry["note"] = note
-    return entry
+    return note or next(iter(_descriptions(concept, "definition")), None)
 
 
 def _descriptions(element, kind: str) -> list[str]:

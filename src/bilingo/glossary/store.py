@@ -235,10 +235,7 @@ class Glossary:
         (a variant is not enough) and outside the built-in glossary, which
         bilingo never edits. With `path` it is removed from that file.
         """
-        if path is None:
-            target = Path(self._removable(ko).path)
-        else:
-            target = Path(path)
+        target = Path(self._removable(ko).path) if path is None else Path(path)
         removed = remove_term(ko, target)
         resolved = target.expanduser().resolve()
         kept = [

@@ -1,9 +1,9 @@
 """Korean language facts bilingo needs, written by hand where no library does them well.
 
-    hangul      syllables, jamo, the sound a word ends with
-    particles   the particle grammar: chains glued after a noun, allomorph agreement
-    romanize    Revised Romanization, newspaper spellings of names, loanword read-back
-    numbers     Korean number and money expressions (만/억/조, 달러/원) as exact English
+hangul      syllables, jamo, the sound a word ends with
+particles   the particle grammar: chains glued after a noun, allomorph agreement
+romanize    Revised Romanization, newspaper spellings of names, loanword read-back
+numbers     Korean number and money expressions (만/억/조, 달러/원) as exact English
 """
 
 from .hangul import (

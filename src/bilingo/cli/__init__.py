@@ -1,0 +1,22 @@
+"""The `bilingo` command: each command parses, calls the core once, and formats.
+
+    app             the root app and its groups; errors and warnings shown
+    advice          how each core error's remedy is worded here
+    output          the shared --format option and rendering (table, json, jsonl, csv, tsv)
+    inputs          FILE or stdin, progress bars
+    entries         lookup, add, remove
+    glossary_files  glossary validate, stats, export, import
+    scan            scan
+    translate       translate
+    tools           check, extract
+    model           model list, install, remove
+
+Heavy parts of the core are imported inside the commands that need them, so
+`bilingo lookup` starts fast. This is the only package that prints.
+"""
+
+from . import entries, glossary_files, model, scan, tools, translate  # noqa: F401  (registers)
+from .app import app
+from .inputs import progress_bar
+
+__all__ = ["app", "progress_bar"]

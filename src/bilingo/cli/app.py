@@ -1,0 +1,82 @@
+"""The root `bilingo` command: its groups, global options, and how errors and warnings show.
+
+Every command module registers itself on these apps. A BilingoError raised
+anywhere below becomes one or two `error:` lines and its exit code (the
+remedy worded by bilingo.cli.advice); a BilingoWarning from the core becomes
+a `warning:` line. Nothing here changes state outside the command's own run.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+import warnings
+
+import typer
+from typer.core import TyperGroup
+
+from ..errors import BilingoError, BilingoWarning
+from ..version import __version__
+from .advice import describe_error
+
+INTERRUPTED = 130  # the shell's code for Ctrl-C
+
+
+class BilingoGroup(TyperGroup):
+    """Turns BilingoError anywhere below into a short message and its exit code."""
+
+    def invoke(self, ctx):
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", BilingoWarning)
+            warnings.showwarning = _show_warning
+            try:
+                return super().invoke(ctx)
+            except BilingoError as error:
+                if ctx.find_root().params.get("debug"):
+                    traceback.print_exc()
+                for line in describe_error(error).splitlines() or [type(error).__name__]:
+                    typer.echo(line if line.startswith("error:") else f"error: {line}", err=True)
+                ctx.exit(error.exit_code)
+            except KeyboardInterrupt:
+                typer.echo("interrupted", err=True)
+                ctx.exit(INTERRUPTED)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    if issubclass(category, BilingoWarning):
+        typer.echo(f"warning: {message}", err=True)
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
+def _new_group(help_text: str) -> typer.Typer:
+    return typer.Typer(
+        cls=BilingoGroup,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        help=help_text,
+    )
+
+
+app = _new_group("Korean\u2194English glossary and offline translation aid.")
+glossary_app = _new_group("Validate, count, export and import glossary files.")
+model_app = _new_group("List, install and remove Argos translation models.")
+app.add_typer(glossary_app, name="glossary")
+app.add_typer(model_app, name="model")
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"bilingo {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+):
+    """Korean\u2194English glossary and offline translation aid."""

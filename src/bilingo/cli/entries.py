@@ -1,0 +1,109 @@
+"""`bilingo lookup`, `add` and `remove`: one entry at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .app import app
+from .output import GLOSSARY_OPTION, OutputFormat, format_option, render
+
+LOOKUP_COLUMNS = ["ko", "en", "type", "variants", "en_variants", "note", "source"]
+TYPE_HELP = "org, person, place, product, media, term or event."
+
+
+def load(glossary_paths: list[Path] | None):
+    """The glossary the user asked for (--glossary, else $BILINGO_GLOSSARY, else the default)."""
+    from ..glossary import load_glossary
+
+    return load_glossary(glossary_paths)
+
+
+@app.command()
+def lookup(
+    query: str = typer.Argument(
+        ..., help="Korean word, particles allowed (딥시크의); English with --reverse."
+    ),
+    reverse: bool = typer.Option(
+        False, "--reverse", "-r", help="Search by English, case-insensitively."
+    ),
+    format: OutputFormat = format_option(),
+    glossary_paths: list[Path] | None = GLOSSARY_OPTION,
+):
+    """Look a term up by headword, variant or English."""
+    glossary = load(glossary_paths)
+    found = glossary.lookup(query, reverse=reverse)
+    if not found:
+        hint = glossary.suggest(query, reverse=reverse)
+        typer.echo(f"no entry for `{query.strip()}`", err=True)
+        if hint:
+            typer.echo(f"did you mean: {', '.join(hint)}", err=True)
+        raise typer.Exit(1)
+    typer.echo(render([term.to_dict() for term in found], LOOKUP_COLUMNS, format.value))
+
+
+@app.command()
+def add(
+    ko: str = typer.Argument(..., help="Korean headword."),
+    en: str = typer.Argument(..., help="English equivalent."),
+    type: str | None = typer.Option(None, "--type", "-t", help=TYPE_HELP),
+    variant: list[str] | None = typer.Option(
+        None, "--variant", "-v", help="Another Korean spelling (repeatable)."
+    ),
+    en_variant: list[str] | None = typer.Option(
+        None, "--en-variant", help="Another English rendering QA accepts (repeatable)."
+    ),
+    note: str | None = typer.Option(
+        None, "--note", "-n", help="What the term is, where the English alone is ambiguous."
+    ),
+    into: Path | None = typer.Option(
+        None,
+        "--into",
+        "--to",
+        help="Glossary file to write (default: your own glossary; --to is the older name).",
+    ),
+    update: bool = typer.Option(
+        False,
+        "--update",
+        "-u",
+        help="Replace an existing entry in place (fields not given are kept).",
+    ),
+    glossary_paths: list[Path] | None = GLOSSARY_OPTION,
+):
+    """Add an entry to a glossary file (comments and layout are kept)."""
+    from ..glossary import term_from_entry
+
+    entry = {
+        "ko": ko,
+        "en": en,
+        "type": type,
+        "variants": variant or None,
+        "en_variants": en_variant or None,
+        "note": note,
+    }
+    term = term_from_entry({k: v for k, v in entry.items() if v is not None}, "new entry")
+    written = load(glossary_paths).add(term, into, update=update)
+    typer.echo(
+        f"{'updated' if update else 'added'} {written.ko} \u2192 {written.en} ({written.source})"
+    )
+
+
+@app.command()
+def remove(
+    ko: str = typer.Argument(..., help="Korean headword of the entry to delete."),
+    from_file: Path | None = typer.Option(
+        None,
+        "--from",
+        help="Glossary file to delete it from (default: the file that holds it).",
+    ),
+    glossary_paths: list[Path] | None = GLOSSARY_OPTION,
+):
+    """Delete an entry from a glossary file (comments and other entries are kept)."""
+    if from_file is not None:
+        from ..glossary import remove_term
+
+        removed = remove_term(ko, from_file)
+    else:
+        removed = load(glossary_paths).remove(ko)
+    typer.echo(f"removed {removed.ko} \u2192 {removed.en} ({removed.source})")

@@ -1,0 +1,132 @@
+"""`bilingo glossary validate|stats|export|import`: whole glossary files."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..errors import GlossaryProblems, UsageError
+from .app import glossary_app
+from .entries import load
+from .output import (
+    GLOSSARY_OPTION,
+    ReportFormat,
+    render,
+    report_format_option,
+    warn,
+    write_text,
+)
+
+
+@glossary_app.command("validate")
+def glossary_validate(
+    paths: list[Path] | None = typer.Argument(
+        None, help="Files or folders (default: the glossary in use)."
+    ),
+):
+    """Check glossary files and report every problem with file:line."""
+    from ..glossary import check_glossary
+
+    terms, problems, warnings = check_glossary(paths or None)
+    for message in warnings:
+        warn(message)
+    if problems:
+        raise GlossaryProblems(problems)
+    typer.echo(f"ok: {len(terms)} entries")
+
+
+@glossary_app.command("stats")
+def glossary_stats(
+    format: ReportFormat = report_format_option(),
+    glossary_paths: list[Path] | None = GLOSSARY_OPTION,
+):
+    """Show how many entries each file and each type holds."""
+    glossary = load(glossary_paths)
+    per_file, per_type = glossary.stats()
+    if format is ReportFormat.json:
+        summary = {"total": len(glossary), "files": per_file, "types": per_type}
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    file_rows = [{"file": name, "entries": count} for name, count in per_file.items()]
+    type_rows = [{"type": name, "entries": count} for name, count in sorted(per_type.items())]
+    typer.echo(render(file_rows, ["file", "entries"], "table"))
+    typer.echo()
+    typer.echo(render(type_rows, ["type", "entries"], "table"))
+    typer.echo()
+    typer.echo(f"total: {len(glossary)} entries in {len(per_file)} files")
+
+
+class ExportFormat(str, Enum):
+    tbx = "tbx"
+    csv = "csv"
+    tsv = "tsv"
+
+
+@glossary_app.command("export")
+def glossary_export(
+    format: ExportFormat = typer.Option(
+        ...,
+        "--format",
+        "-f",
+        help="tbx: TBX-Basic for CAT tools; csv or tsv: ko,en for DeepL, Google, Amazon.",
+    ),
+    rich: bool = typer.Option(
+        False, "--rich", help="csv/tsv with type, variants, en_variants and note columns too."
+    ),
+    header: bool | None = typer.Option(
+        None,
+        "--header/--no-header",
+        help="Write a first row of column names. Default: none for ko,en (DeepL and Google "
+        "read every row as an entry), on for --rich. Amazon Translate needs --header.",
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="File to write (default: stdout)."
+    ),
+    glossary_paths: list[Path] | None = GLOSSARY_OPTION,
+):
+    """Export the glossary as TBX-Basic, CSV or TSV."""
+    from ..formats import export_table, export_tbx
+
+    if format is ExportFormat.tbx and (rich or header is not None):
+        raise UsageError("--rich and --header/--no-header apply to csv and tsv only")
+    glossary = load(glossary_paths)
+    if format is ExportFormat.tbx:
+        text = export_tbx(glossary)
+    else:
+        delimiter = "," if format is ExportFormat.csv else "\t"
+        text = export_table(glossary, delimiter, rich=rich, header=header)
+    write_text(text, output)
+    if output is not None:
+        typer.echo(f"exported {len(glossary)} entries to {output}", err=True)
+
+
+@glossary_app.command("import")
+def glossary_import(
+    file: Path = typer.Argument(..., help="A .tbx (or .xml), .csv, .tsv or .yaml glossary."),
+    into: Path = typer.Option(
+        ...,
+        "--into",
+        "--to",
+        help="Glossary .yaml file to merge into (created if absent; --to is the older name).",
+    ),
+    format: ReportFormat = report_format_option(),
+):
+    """Merge a TBX, CSV/TSV or YAML glossary into a glossary file; nothing is overwritten."""
+    from ..formats import import_terms, merge_into
+
+    report = merge_into(into, import_terms(file))
+    if format is ReportFormat.json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for conflict in report.conflicts:
+        warn(
+            f"kept `{conflict.existing.ko}` \u2192 `{conflict.existing.en}` "
+            f"({conflict.existing.source}); the import has `{conflict.imported.en}`"
+        )
+    typer.echo(
+        f"added {len(report.added)} entries to {into}; skipped {len(report.duplicates)} "
+        f"already there and {len(report.conflicts)} conflicting"
+    )

@@ -1,0 +1,180 @@
+"""The output options every listing command shares, defined once (like sqlite-utils' output_options).
+
+`--format` takes table (for reading, through tabulate), json (one array),
+jsonl (one object per line, for streaming into other tools), csv or tsv
+(with a header row). Rows are dicts; each command names its columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+
+
+FORMAT_HELP = "Output format: table, json, jsonl (one object per line), csv or tsv."
+
+
+def format_option(default: OutputFormat = OutputFormat.table, help: str = FORMAT_HELP):
+    """The --format/-f option of a listing command."""
+    return typer.Option(default, "--format", "-f", help=help)
+
+
+class ReportFormat(str, Enum):
+    """For commands that print one report rather than a list of rows."""
+
+    table = "table"
+    json = "json"
+
+
+def report_format_option():
+    """The --format/-f option of a report: table or json."""
+    return typer.Option(ReportFormat.table, "--format", "-f", help="Output format: table or json.")
+
+
+GLOSSARY_OPTION = typer.Option(
+    None,
+    "--glossary",
+    "-g",
+    help="Glossary file or folder of *.yaml (repeatable); replaces the default set.",
+)
+
+# Long free text wraps in tables so a row still fits a terminal.
+TABLE_WRAP = {"note": 40, "review": 50}
+ROWS_PER_BLOCK = 1000  # rows rendered at once when streaming, so huge outputs never wait
+
+
+def render(rows: list[dict], columns: list[str], fmt: str) -> str:
+    """Rows in one of the OutputFormat forms (no trailing newline)."""
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if fmt == "jsonl":
+        return "\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    flat = [[_cell(row.get(column)) for column in columns] for row in rows]
+    if fmt in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(flat)
+        return buffer.getvalue().rstrip("\n")
+    return _table(flat, columns)
+
+
+def print_rows(rows: list[dict], columns: list[str], fmt: str) -> None:
+    """Rows to stdout; an empty table or JSON-lines output prints nothing at all."""
+    if rows or fmt not in ("table", "jsonl"):
+        typer.echo(render(rows, columns, fmt))
+
+
+def _table(flat: list[list[str]], columns: list[str]) -> str:
+    from tabulate import tabulate
+
+    if "source" in columns:  # tables are for reading: shorten paths, keep JSON/CSV exact
+        at = columns.index("source")
+        flat = [[*row[:at], short_source(row[at]), *row[at + 1 :]] for row in flat]
+    widths = [TABLE_WRAP.get(column) for column in columns]
+    return tabulate(
+        flat, headers=columns, tablefmt="simple", disable_numparse=True, maxcolwidths=widths
+    )
+
+
+def stream(rows: Iterable[dict], columns: list[str], fmt: str, json_row=None) -> int:
+    """Write rows to stdout as they come, in blocks; returns how many were written.
+
+    json_row, when given, writes one row as JSON text faster than json.dumps
+    (scan writes millions of matches).
+    """
+    out = sys.stdout
+    to_json = json_row or (lambda row: json.dumps(row, ensure_ascii=False))
+    count = 0
+    if fmt == "json":
+        out.write("[")
+    for block in chunks(rows, ROWS_PER_BLOCK):
+        if fmt == "json":
+            out.write(("\n  " if count == 0 else ",\n  ") + ",\n  ".join(map(to_json, block)))
+        elif fmt == "jsonl":
+            out.write("".join(to_json(row) + "\n" for row in block))
+        else:
+            text = render(block, columns, fmt)
+            skip = 0 if count == 0 else (2 if fmt == "table" else 1)  # header once
+            out.write("".join(line + "\n" for line in text.splitlines()[skip:]))
+        count += len(block)
+    if fmt == "json":
+        out.write("\n]\n" if count else "]\n")
+    return count
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    block = []
+    for item in items:
+        block.append(item)
+        if len(block) == size:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def short_source(source: str) -> str:
+    """`file:line` shown briefly: the built-in glossary as <builtin>, paths under the
+    current folder relative to it, the home folder as ~."""
+    from ..glossary import default_glossary_dir
+
+    builtin = str(default_glossary_dir())
+    if source.startswith(builtin + os.sep):
+        return "<builtin>" + source[len(builtin) :]
+    here = os.getcwd() + os.sep
+    if source.startswith(here):
+        return source[len(here) :]
+    home = os.path.expanduser("~")
+    return "~" + source[len(home) :] if source.startswith(home + os.sep) else source
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def echo(text: str = "") -> None:
+    typer.echo(text)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"warning: {message}", err=True)
+
+
+def count_line(count: int, singular: str, plural: str) -> str:
+    """`1 match` / `3 matches`, for the summary line on stderr."""
+    return f"1 {singular}" if count == 1 else f"{count} {plural}"
+
+
+def write_text(text: str, output: Path | None) -> None:
+    """Text to stdout, or atomically to a file."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from ..translation import write_output
+
+    write_output(text, output)
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"

@@ -1,0 +1,77 @@
+"""The translator's tools: `bilingo check` (terminology QA) and `bilingo extract` (new entries)."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..errors import UsageError
+from .app import app
+from .entries import load
+from .inputs import read_input
+from .output import GLOSSARY_OPTION, OutputFormat, count_line, format_option, print_rows
+
+CHECK_COLUMNS = ["segment", "kind", "ko", "expected", "found"]
+CHECK_FOUND_PROBLEMS = 3  # exit code: like a linter, so `check` can gate a pipeline
+
+
+@app.command("check")
+def check_command(
+    source: Path = typer.Argument(..., help="Korean source text; `-` reads stdin."),
+    translation: Path = typer.Argument(..., help="Its English translation; `-` reads stdin."),
+    format: OutputFormat = format_option(),
+    glossary_paths: list[Path] | None = GLOSSARY_OPTION,
+):
+    """Check a translation's terms and money figures against its source (exit 3 on findings)."""
+    from ..qa import check
+
+    if str(source) == "-" and str(translation) == "-":
+        raise UsageError("only one of SOURCE and TRANSLATION can be `-` (stdin)")
+    findings = check(read_input(source), read_input(translation), load(glossary_paths))
+    rows = [finding.to_dict() for finding in findings]
+    print_rows(rows, CHECK_COLUMNS, format.value)
+    if findings:
+        typer.echo(count_line(len(findings), "finding", "findings"), err=True)
+        raise typer.Exit(CHECK_FOUND_PROBLEMS)
+    typer.echo("ok: every glossary term and money figure is in the translation", err=True)
+
+
+class ExtractFormat(str, Enum):
+    yaml = "yaml"
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+
+
+EXTRACT_COLUMNS = ["kind", "ko", "en", "count", "review"]
+
+
+@app.command("extract")
+def extract_command(
+    file: Path | None = typer.Argument(None, help="Korean article; `-` or omitted reads stdin."),
+    format: ExtractFormat = typer.Option(
+        ExtractFormat.yaml,
+        "--format",
+        "-f",
+        help="yaml: a glossary snippet to review; table, json, jsonl, csv or tsv.",
+    ),
+    glossary_paths: list[Path] | None = GLOSSARY_OPTION,
+):
+    """Propose glossary entries from an article: 한글(English) pairs, names, loanwords."""
+    from ..extraction import extract, extract_to_json, extract_to_rows, extract_to_yaml
+
+    result = extract(read_input(file), load(glossary_paths))
+    if format is ExtractFormat.yaml:
+        typer.echo(extract_to_yaml(result), nl=False)
+    elif format is ExtractFormat.json:
+        typer.echo(json.dumps(extract_to_json(result), ensure_ascii=False, indent=2))
+    else:
+        rows = extract_to_rows(result)
+        print_rows(rows, EXTRACT_COLUMNS, format.value)
+        if format is ExtractFormat.table:
+            typer.echo(count_line(len(rows), "proposal", "proposals"), err=True)

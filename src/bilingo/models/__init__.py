@@ -1,0 +1,68 @@
+"""Argos Translate packages: list, install (from a file or the index), remove.
+
+    store    installed packages: InstalledModel, list_models, find_model,
+             install_from_file (check, extract aside, rename into place),
+             remove_model
+    archive  checking an .argosmodel archive before anything is written, and
+             extracting it (the limits MAX_TOTAL_SIZE, MAX_COMPRESSION_RATIO ...)
+    index    the Argos package index: AvailableModel, available_models,
+             describe_available, install_from_index (the only network use)
+
+Packages are installed into `models_dir()` (bilingo.paths), at most one per
+language pair. Everything here speaks of `source_lang` and `target_lang`;
+`from_code` and `to_code` appear only as the keys of Argos's own JSON.
+Errors are ModelError, ModelNotInstalled and NetworkError, whose `remedy`
+and `details` say what would fix them (bilingo.errors). argostranslate is
+never imported. See docs/design.md.
+"""
+
+from __future__ import annotations
+
+from bilingo.models.archive import (
+    MAX_COMPRESSION_RATIO,
+    MAX_METADATA_SIZE,
+    MAX_TOTAL_SIZE,
+    RATIO_CHECK_MIN_SIZE,
+    TOKENIZER_FILES,
+)
+from bilingo.models.index import (
+    DEFAULT_INDEX_URL,
+    NETWORK_TIMEOUT,
+    AvailableModel,
+    ProgressCallback,
+    available_models,
+    describe_available,
+    install_from_index,
+    parse_index,
+)
+from bilingo.models.store import (
+    InstalledModel,
+    find_model,
+    install_from_file,
+    list_models,
+    remove_model,
+)
+from bilingo.paths import MODELS_DIR_ENV, models_dir
+
+__all__ = [
+    "DEFAULT_INDEX_URL",
+    "MAX_COMPRESSION_RATIO",
+    "MAX_METADATA_SIZE",
+    "MAX_TOTAL_SIZE",
+    "MODELS_DIR_ENV",
+    "NETWORK_TIMEOUT",
+    "RATIO_CHECK_MIN_SIZE",
+    "TOKENIZER_FILES",
+    "AvailableModel",
+    "InstalledModel",
+    "ProgressCallback",
+    "available_models",
+    "describe_available",
+    "find_model",
+    "install_from_file",
+    "install_from_index",
+    "list_models",
+    "models_dir",
+    "parse_index",
+    "remove_model",
+]
