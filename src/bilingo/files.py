@@ -79,18 +79,22 @@ def decode_text(data: bytes, name: str) -> str:
     return "".join(text_lines(io.BytesIO(data), name))
 
 
-def read_text_file(path: str | os.PathLike) -> str:
-    """A whole text file, decoded by `text_lines`; a missing file or a folder is an InputError."""
+def read_bytes(path: str | os.PathLike, expected: str = "text file") -> bytes:
+    """A whole file's bytes; a folder or an unreadable path is one plain InputError."""
     path = Path(path)
     try:
-        with path.open("rb") as raw:
-            return "".join(text_lines(raw, str(path)))
+        return path.read_bytes()
     except IsADirectoryError:
-        raise InputError(f"{path} is a folder; give a text file") from None
+        raise InputError(f"{path} is a folder; give a {expected}") from None
     except FileNotFoundError:
         raise InputError(f"cannot read {path}: No such file or directory") from None
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror}") from None
+
+
+def read_text_file(path: str | os.PathLike) -> str:
+    """A whole UTF-8 text file (see `text_lines`); problems are InputErrors."""
+    return decode_text(read_bytes(path), str(path))
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

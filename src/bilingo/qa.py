@@ -47,7 +47,7 @@ class Finding:
     kind: str  # "missing", "misspelled" or "figure"
 
     def to_dict(self) -> dict:
-        """The `check --format json` shape of DESIGN.md."""
+        """The `check --format json` shape of docs/design.md."""
         return {
             "segment": self.segment,
             "ko": self.ko,

@@ -43,7 +43,7 @@ class Term:
         return f"{self.path}:{self.line}" if self.path else ""
 
     def to_dict(self) -> dict:
-        """The lookup JSON shape of DESIGN.md."""
+        """The lookup JSON shape of docs/design.md."""
         return {
             "ko": self.ko,
             "en": self.en,
@@ -70,7 +70,7 @@ class Match:
     term: Term
 
     def to_dict(self) -> dict:
-        """The scan JSON shape of DESIGN.md."""
+        """The scan JSON shape of docs/design.md."""
         return {
             "start": self.start,
             "end": self.end,

@@ -17,7 +17,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import GlossaryError, GlossaryProblems, InputError, UsageError
+from ..errors import GlossaryError, GlossaryProblems, UsageError
+from ..files import read_bytes
 from ..glossary import read_glossary_file, without_spaces, write_terms
 from ..terms import Term
 from .tabular import decode_table_bytes, export_table, import_table
@@ -52,25 +53,14 @@ def import_terms(path: str | os.PathLike) -> list[Term]:
         )
     if suffix in YAML_SUFFIXES:
         if not path.is_file():
-            _read_bytes(path)  # the same message as for the other formats
+            read_bytes(path, "glossary file to import")  # the same message as the others
         terms, problems = read_glossary_file(path)
         GlossaryProblems.raise_any(problems)
         return terms
-    data = _read_bytes(path)
+    data = read_bytes(path, "glossary file to import")
     if suffix in TBX_SUFFIXES:
         return import_tbx(data, str(path))
     return import_table(decode_table_bytes(data, str(path)), TABLE_DELIMITERS[suffix], str(path))
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"{path} is a folder; give a glossary file to import") from None
-    except FileNotFoundError:
-        raise InputError(f"cannot read {path}: no such file; check the path") from None
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from None
 
 
 @dataclass(frozen=True)

@@ -99,20 +99,15 @@ def translate_file(
     *,
     output: str | os.PathLike | None = None,
     output_format: str = "text",
-    engine: str | Engine = "argos",
-    source_lang: str | None = None,
-    target_lang: str | None = None,
-    apply_glossary: bool = True,
-    progress: Progress | None = None,
-    **engine_options,
+    **options,
 ) -> TranslationResult:
-    """Translate a UTF-8 text file; with `output`, also write the result there atomically."""
+    """Translate a UTF-8 text file; with `output`, also write the result there atomically.
+
+    Other keyword arguments (engine, source_lang, target_lang, apply_glossary,
+    progress, engine options) are those of translate_text.
+    """
     _check_output_format(output_format)
-    translator = make_engine(engine, source_lang, target_lang, **engine_options)
-    result = run_pipeline(
-        read_text_file(path), _glossary_for(glossary, apply_glossary), translator,
-        progress=progress,
-    )  # fmt: skip
+    result = translate_text(read_text_file(path), glossary, **options)
     if output is not None:
         write_output(result.render(output_format), Path(output))
     return result
