@@ -87,7 +87,7 @@ def read_bytes(path: str | os.PathLike, expected: str = "text file") -> bytes:
     except IsADirectoryError:
         raise InputError(f"{path} is a folder; give a {expected}") from None
     except FileNotFoundError:
-        raise InputError(f"cannot read {path}: No such file or directory") from None
+        raise InputError(f"cannot read {path}: no such file; check the path") from None
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror}") from None
 
