@@ -58,7 +58,7 @@ def bilingo_command() -> list[str]:
     found = shutil.which("bilingo")
     if found:
         return [found]
-    return [sys.executable, "-c", "import sys; from bilingo.cli import app; sys.exit(app())"]
+    return [sys.executable, "-c", "import sys; from bilingo.cli import main; sys.exit(main())"]
 
 
 def run(cmd: Sequence[str], env: dict[str, str], expect_ok: bool = True) -> float:

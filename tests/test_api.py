@@ -33,9 +33,9 @@ def test_translate_file_and_folder_from_python(tmp_path):
         articles / "a.txt", engine="none", output=tmp_path / "a.json", output_format="json"
     )
     assert result.text == "Nvidia가 $589 billion를 잃었다.\n"
-    assert '"translation": "Nvidia가 $589 billion를 잃었다.\\n"' in (
-        tmp_path / "a.json"
-    ).read_text(encoding="utf-8")
+    assert '"translation": "Nvidia가 $589 billion를 잃었다.\\n"' in (tmp_path / "a.json").read_text(
+        encoding="utf-8"
+    )
     written = bilingo.translate_folder(articles, tmp_path / "english", engine="none")
     assert written == [tmp_path / "english" / "a.txt", tmp_path / "english" / "world" / "b.md"]
     assert written[1].read_text(encoding="utf-8") == "DeepSeek의 개발비\n"

@@ -19,4 +19,18 @@ from . import entries, glossary_files, model, scan, tools, translate  # noqa: F4
 from .app import app
 from .inputs import progress_bar
 
-__all__ = ["app", "progress_bar"]
+__all__ = ["app", "main", "progress_bar"]
+
+
+def main() -> None:
+    """The `bilingo` console script: run the app in a process of its own.
+
+    The command owns its short-lived process, so it moves everything imported
+    so far out of the garbage collector's reach: later collections (while a
+    glossary loads, while tabulate imports) then skip the big, permanent module
+    graph. Measured: ~10 ms of a 110 ms lookup. The library never does this.
+    """
+    import gc
+
+    gc.freeze()
+    app()
