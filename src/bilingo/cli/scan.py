@@ -36,4 +36,3 @@ def scan(
         columns = ["line", "column", *JSON_COLUMNS]
     count = stream(rows, columns, format.value)
     typer.echo(count_line(count, "match", "matches"), err=True)
-
