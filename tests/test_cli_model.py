@@ -99,3 +99,52 @@ def test_download_says_what_and_how_much(cli, tiny_packages, monkeypatch):
     size = f"{len(archive) / 1_000_000:.1f} MB"
     assert result.stderr == f"downloading translate-ko_en 1.0 ({size}) from {link}\n"
     assert result.stdout.startswith("installed ko→en 1.0")
+
+
+def _package_files(archive) -> dict[str, bytes]:
+    with zipfile.ZipFile(archive) as zf:
+        return {info.filename: zf.read(info) for info in zf.infolist() if not info.is_dir()}
+
+
+def _hostile_install_archive(case: str, package, folder):
+    """The tiny ko->en package made hostile in one way that used to end in a traceback."""
+    files = _package_files(package)
+    top = next(iter(files)).split("/")[0]
+    if case == "deeply nested metadata":  # RecursionError in json.loads
+        files[f"{top}/metadata.json"] = b"[" * 100_000
+    if case == "2,000 folders deep":  # too long a file name, or RecursionError in mkdir
+        files[f"{top}/" + "d/" * 2000 + "x.txt"] = b"x"
+    if case == "escape in version":
+        metadata = json.loads(files[f"{top}/metadata.json"])
+        metadata["package_version"] = "\x1b]0;pwned\x07"
+        files[f"{top}/metadata.json"] = json.dumps(metadata).encode()
+    archive = folder / "hostile.argosmodel"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+        if case == "encrypted entry":  # RuntimeError: password required
+            zf.getinfo(f"{top}/model/model.bin").flag_bits |= 0x1
+    return archive
+
+
+def _everything_in(folder) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["encrypted entry", "deeply nested metadata", "2,000 folders deep", "escape in version"],
+)
+def test_hostile_archive_gets_plain_lines_and_changes_nothing(
+    cli, case, tiny_packages, installed_models, isolated_home, tmp_path
+):
+    models = isolated_home / "models"
+    before = _everything_in(models)
+    archive = _hostile_install_archive(case, tiny_packages["ko-en"], tmp_path)
+    result = cli("model", "install", "--file", archive)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {archive} ")
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) <= 2
+    assert all(line.isprintable() and len(line) < 400 for line in result.stderr.splitlines())
+    assert _everything_in(models) == before

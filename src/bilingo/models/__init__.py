@@ -4,7 +4,8 @@
              install_from_file (check, extract aside, rename into place),
              remove_model
     archive  checking an .argosmodel archive before anything is written, and
-             extracting it (the limits MAX_TOTAL_SIZE, MAX_COMPRESSION_RATIO ...)
+             extracting it (the limits MAX_TOTAL_SIZE, MAX_ENTRIES,
+             MAX_COMPRESSION_RATIO ..., each explained there)
     index    the Argos package index: AvailableModel, available_models,
              describe_available, install_from_index (the only network use)
 
@@ -20,7 +21,11 @@ from __future__ import annotations
 
 from bilingo.models.archive import (
     MAX_COMPRESSION_RATIO,
+    MAX_DIRECTORY_SIZE,
+    MAX_ENTRIES,
     MAX_METADATA_SIZE,
+    MAX_NAME_DEPTH,
+    MAX_NAME_LENGTH,
     MAX_TOTAL_SIZE,
     RATIO_CHECK_MIN_SIZE,
     TOKENIZER_FILES,
@@ -47,7 +52,11 @@ from bilingo.paths import MODELS_DIR_ENV, models_dir
 __all__ = [
     "DEFAULT_INDEX_URL",
     "MAX_COMPRESSION_RATIO",
+    "MAX_DIRECTORY_SIZE",
+    "MAX_ENTRIES",
     "MAX_METADATA_SIZE",
+    "MAX_NAME_DEPTH",
+    "MAX_NAME_LENGTH",
     "MAX_TOTAL_SIZE",
     "MODELS_DIR_ENV",
     "NETWORK_TIMEOUT",

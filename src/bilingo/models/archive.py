@@ -2,11 +2,11 @@
 
 An Argos package (.argosmodel) is a zip archive with exactly one top folder
 that holds metadata.json (with from_code and to_code), model/model.bin (a
-CTranslate2 model) and sentencepiece.model or bpe.model. `check_archive`
-verifies all of that from the zip's directory alone, and refuses anything
-that could write outside the install folder or fill the disk. `extract`
-then copies the top folder's contents, and stops if an entry turns out
-larger than the directory declared.
+CTranslate2 model) and sentencepiece.model or bpe.model. `open_archive` and
+`check_archive` verify all of that from the zip's directory alone, and refuse
+anything that could write outside the install folder, fill the disk, or put
+escape sequences on the terminal. `extract` then copies the top folder's
+contents, and stops if an entry turns out larger than the directory declared.
 """
 
 from __future__ import annotations
@@ -21,14 +21,32 @@ from pathlib import Path, PurePosixPath
 
 from bilingo.errors import ModelError
 
-# Archive limits. Real Argos packages are 50-300 MB and their model.bin (int8
-# weights) hardly compresses, so these refuse only archives built to exhaust the
-# disk: more than 4 GiB once extracted in total, or any entry over 100 MB that
-# expands more than 200 times (a typical zip bomb expands ~1000 times).
-MAX_TOTAL_SIZE = 4 * 1024**3
+MiB = 1024**2
+
+# Archive limits, all read from the zip's directory before anything is written.
+# Real Argos packages are 50-300 MB once extracted, hold a few dozen entries at
+# most 5 folders deep, and their big files (int8 weights, SentencePiece models)
+# compress less than 3 times. The limits leave a wide margin above that and
+# refuse what is only built to exhaust the disk, memory or time:
+# - in all, more than 1.25 GiB once extracted (about 4x the largest package);
+MAX_TOTAL_SIZE = 1280 * MiB
+# - more than 4000 entries (100,000 empty files exhaust inodes and time, not bytes);
+MAX_ENTRIES = 4000
+# - a directory over 2 MiB (~500 bytes an allowed entry; real ones take a few KB):
+#   zipfile reads it whole and builds an object per entry (about 1 s and 500 MB
+#   for a million) before any other check can run, so this is checked first;
+MAX_DIRECTORY_SIZE = 2 * MiB
+# - any entry over 1 MiB that expands more than 200 times (deflated zeros expand
+#   ~1000 times). Smaller entries are exempt: metadata.json or a vocabulary may
+#   compress 10-50 times, and MAX_TOTAL_SIZE bounds what small entries can add;
 MAX_COMPRESSION_RATIO = 200
-RATIO_CHECK_MIN_SIZE = 100 * 1024**2
-MAX_METADATA_SIZE = 1024**2
+RATIO_CHECK_MIN_SIZE = 1 * MiB
+# - a name over 256 characters or 16 folders deep (real ones: ~60 and 5): deeper
+#   paths fail as "file name too long" or exhaust the recursion of mkdir/rmtree.
+MAX_NAME_LENGTH = 256
+MAX_NAME_DEPTH = 16
+MAX_METADATA_SIZE = 1 * MiB
+MAX_VERSION_LENGTH = 64  # versions are shown in `model list`: "1.0", "1.9"
 
 # What a package folder holds (the same names once installed).
 METADATA_FILE = "metadata.json"
@@ -37,12 +55,22 @@ TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 
 # The metadata keys are Argos's own; in bilingo they are source_lang and target_lang.
 LANGUAGE_KEYS = ("from_code", "to_code")
+# Argos names a package folder translate-<from_code>_<to_code>-<version>.
+ARGOS_FOLDER_PREFIX = "translate-"
 
 _LANGUAGE_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$")
 _FOLDER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$")
 
-# What zipfile and zlib raise on an archive whose data (not directory) is damaged.
-DAMAGED_ARCHIVE_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError)
+# What zipfile and zlib raise on a damaged archive (NotImplementedError: an unknown
+# compression method or zip version, which is how damaged headers often read;
+# UnicodeDecodeError: an entry's own header whose name is not the UTF-8 it claims).
+DAMAGED_ARCHIVE_ERRORS = (
+    zipfile.BadZipFile,
+    EOFError,
+    zlib.error,
+    NotImplementedError,
+    UnicodeDecodeError,
+)
 
 
 @dataclass
@@ -61,6 +89,10 @@ class CheckedArchive:
     def target_lang(self) -> str:
         return self.metadata["to_code"]
 
+    @property
+    def pair(self) -> tuple[str, str]:
+        return self.source_lang, self.target_lang
+
 
 def refused(shown: str, why: str) -> ModelError:
     return ModelError(f"{shown} is refused: {why}")
@@ -78,15 +110,43 @@ def not_usable(shown: str, why: str) -> ModelError:
 
 
 def open_archive(source: Path, shown: str) -> zipfile.ZipFile:
-    """Open a zip archive; a missing, unreadable or non-zip file is a ModelError."""
+    """Open a zip archive; a missing, unreadable or non-zip file is a ModelError.
+
+    A directory too large to be a package's is refused before zipfile reads it.
+    """
     if not source.is_file():
         raise ModelError(f"{shown} does not exist or is not a file")
     try:
+        with open(source, "rb") as stream:
+            _check_end_record(stream, shown)
         return zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+    except (*DAMAGED_ARCHIVE_ERRORS, zipfile.LargeZipFile, ValueError):
         raise not_a_package(shown, "not a zip archive, or a damaged/truncated one") from None
     except OSError as error:
         raise ModelError(f"{shown} cannot be read: {error.strerror or error}") from None
+
+
+def _check_end_record(stream, shown: str) -> None:
+    """Refuse an archive whose end record declares too many entries or too large a directory.
+
+    zipfile's own reader of the record (private, but unchanged since Python 2.6)
+    is used so that this check and zipfile see the same record. zipfile reads
+    as many entries as the directory's size holds, whatever count is declared,
+    so both are checked here and the count again once read (check_archive).
+    """
+    end = zipfile._EndRecData(stream)
+    if end is None:
+        return  # not a zip archive: zipfile says so next
+    if end[zipfile._ECD_ENTRIES_TOTAL] > MAX_ENTRIES:
+        raise _too_many_entries(shown)
+    if end[zipfile._ECD_SIZE] > MAX_DIRECTORY_SIZE:
+        raise refused(
+            shown, f"its directory of entries is larger than {MAX_DIRECTORY_SIZE // MiB} MiB"
+        )
+
+
+def _too_many_entries(shown: str) -> ModelError:
+    return refused(shown, f"it has more than {MAX_ENTRIES} entries; a package has a few dozen")
 
 
 # --------------------------------------------------------------------------- checking
@@ -101,11 +161,14 @@ def check_archive(zf: zipfile.ZipFile, shown: str) -> CheckedArchive:
         members = zf.infolist()
         if not members:
             raise ModelError(f"{shown} is empty; an Argos package holds one folder with the model")
+        if len(members) > MAX_ENTRIES:
+            raise _too_many_entries(shown)
         names = _check_entries(members, shown)
         top = _single_top_folder(names, shown)
         metadata = _read_metadata(zf, members, top, shown)
+        _check_folder_name(top, metadata, shown)
         _check_required_files(names, top, shown)
-    except DAMAGED_ARCHIVE_ERRORS as error:
+    except (*DAMAGED_ARCHIVE_ERRORS, OSError) as error:  # OSError: a seek outside the file
         raise ModelError(f"{shown} is a damaged archive: {error}") from None
     return CheckedArchive(top=top, metadata=metadata, members=members)
 
@@ -124,21 +187,19 @@ def _check_entries(members: list[zipfile.ZipInfo], shown: str) -> set[str]:
 def _check_entry_name(info: zipfile.ZipInfo, seen: set[str], shown: str) -> str:
     """The entry's name with `/` separators, if it stays inside the package folder."""
     name = info.filename
-    reason = unsafe_member_reason(name)
+    reason = unsafe_member_reason(name) or _unsafe_kind_reason(info)
     if reason:
-        raise refused(shown, f"the entry {name!r} {reason}")
-    if stat.S_ISLNK(info.external_attr >> 16):
-        raise refused(shown, f"the entry {name!r} is a symbolic link")
+        raise refused(shown, f"the entry {_quoted(name)} {reason}")
     normalized = name.replace("\\", "/").rstrip("/")
     if normalized in seen:
-        raise refused(shown, f"the entry {name!r} appears twice")
+        raise refused(shown, f"the entry {_quoted(name)} appears twice")
     if "/" not in normalized and not info.is_dir():
-        raise not_a_package(shown, f"{name!r} is outside the package folder")
+        raise not_a_package(shown, f"{_quoted(name)} is outside the package folder")
     return normalized
 
 
 def unsafe_member_reason(name: str) -> str | None:
-    """Why a zip entry name would escape the install folder, or None when it is safe."""
+    """Why a zip entry name would escape the install folder or cannot be written, or None."""
     if "\x00" in name:
         return "contains a NUL character"
     if name.startswith(("/", "\\")):
@@ -148,20 +209,36 @@ def unsafe_member_reason(name: str) -> str | None:
     parts = re.split(r"[\\/]", name.rstrip("/\\"))
     if any(part in ("..", ".") for part in parts) or "" in parts:
         return "leaves the package folder"
+    if len(name) > MAX_NAME_LENGTH or len(parts) > MAX_NAME_DEPTH:
+        return f"is longer than {MAX_NAME_LENGTH} characters or {MAX_NAME_DEPTH} folders deep"
     return None
+
+
+def _unsafe_kind_reason(info: zipfile.ZipInfo) -> str | None:
+    """Why an entry that is not a plain file or folder is refused, or None."""
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return "is a symbolic link"
+    if info.flag_bits & 0x1:  # zipfile would ask for a password while extracting
+        return "is encrypted"
+    return None
+
+
+def _quoted(name: str) -> str:
+    """An entry name for a message: quoted, escaped, and cut short (names may be thousands long)."""
+    return repr(name if len(name) <= 80 else name[:77] + "...")
 
 
 def _check_entry_size(info: zipfile.ZipInfo, total_so_far: int, shown: str) -> None:
     """Refuse an archive that would fill the disk, or an entry that expands like a zip bomb."""
     if total_so_far > MAX_TOTAL_SIZE:
         raise refused(
-            shown, f"it would take more than {MAX_TOTAL_SIZE // 1024**3} GiB once extracted"
+            shown, f"it would take more than {MAX_TOTAL_SIZE / 1024**3:g} GiB once extracted"
         )
     expands_too_much = info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
     if info.file_size > RATIO_CHECK_MIN_SIZE and expands_too_much:
         raise refused(
             shown,
-            f"the entry {info.filename!r} expands {info.file_size} bytes from "
+            f"the entry {_quoted(info.filename)} expands {info.file_size} bytes from "
             f"{info.compress_size} (more than {MAX_COMPRESSION_RATIO} times), which no model does",
         )
 
@@ -170,13 +247,13 @@ def _single_top_folder(names: set[str], shown: str) -> str:
     """The one folder every entry is in; its name becomes the installed folder's name."""
     tops = {name.split("/")[0] for name in names}
     if len(tops) != 1:
-        found = ", ".join(sorted(tops)[:5])
+        found = ", ".join(_quoted(name) for name in sorted(tops)[:5])
         raise not_a_package(
             shown, f"it must hold exactly one top folder, found {len(tops)} ({found})"
         )
     top = tops.pop()
     if not _FOLDER_NAME.match(top):
-        raise refused(shown, f"its top folder name {top!r} is not a plain name")
+        raise refused(shown, f"its top folder name {_quoted(top)} is not a plain name")
     return top
 
 
@@ -192,19 +269,66 @@ def _read_metadata(
         raise refused(shown, f"{path} is implausibly large")
     try:
         metadata = json.loads(zf.read(info).decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as error:
+    except RecursionError:
+        raise not_usable(shown, f"{path} is nested too deeply") from None
+    except ValueError as error:  # also UnicodeDecodeError
         raise not_usable(shown, f"{path} is not valid JSON ({error})") from None
     if not isinstance(metadata, dict):
         raise not_usable(shown, f"{METADATA_FILE} is not an object")
-    _check_language_codes(metadata, shown)
+    problem = metadata_problem(metadata)
+    if problem:
+        raise not_usable(shown, problem)
     return metadata
 
 
-def _check_language_codes(metadata: dict, shown: str) -> None:
+def metadata_problem(metadata: dict) -> str | None:
+    """Why a package's metadata cannot be installed or listed, or None when it can.
+
+    The codes and the version end up on the terminal (`model list`, messages),
+    so they must be plain text: no escape sequences, no line breaks.
+    """
     for key in LANGUAGE_KEYS:
-        code = metadata.get(key)
-        if not isinstance(code, str) or not _LANGUAGE_CODE.match(code):
-            raise not_usable(shown, f'{METADATA_FILE} has no {key} (a language code such as "ko")')
+        if not is_language_code(metadata.get(key)):
+            return f'{METADATA_FILE} has no valid {key} (a language code such as "ko")'
+    if plain_version(metadata) is None:
+        return (
+            f"the package_version in {METADATA_FILE} is not plain text "
+            f"(at most {MAX_VERSION_LENGTH} printable characters)"
+        )
+    return None
+
+
+def is_language_code(value: object) -> bool:
+    return isinstance(value, str) and bool(_LANGUAGE_CODE.match(value))
+
+
+def plain_version(metadata: dict) -> str | None:
+    """The package_version ("" if absent), or None when it is not short printable text."""
+    version = metadata.get("package_version") or ""
+    if isinstance(version, int | float):  # Argos writes text; a bare number is harmless
+        version = str(version)
+    if isinstance(version, str) and len(version) <= MAX_VERSION_LENGTH and version.isprintable():
+        return version
+    return None
+
+
+def _check_folder_name(top: str, metadata: dict, shown: str) -> None:
+    """Refuse a folder named the Argos way for another pair than its metadata says.
+
+    Installing replaces the model in the folder of the same name, so a mislabelled
+    en->ko package in translate-ko_en-1_0 would delete the ko->en model. Other
+    names (not starting with translate-) are accepted as they are.
+    """
+    source_lang, target_lang = (metadata[key] for key in LANGUAGE_KEYS)
+    expected = f"{ARGOS_FOLDER_PREFIX}{source_lang}_{target_lang}"
+    if not top.startswith(ARGOS_FOLDER_PREFIX) or top == expected or top.startswith(expected + "-"):
+        return
+    named = top[len(ARGOS_FOLDER_PREFIX) :].split("-")[0].replace("_", "\u2192", 1)
+    raise refused(
+        shown,
+        f"its folder {top} is named for {named} "
+        f"but its {METADATA_FILE} says {source_lang}\u2192{target_lang}",
+    )
 
 
 def _check_required_files(names: set[str], top: str, shown: str) -> None:
@@ -255,5 +379,7 @@ def _extract_member(
         while chunk := source.read(1024 * 1024):
             written += len(chunk)
             if written > info.file_size:
-                raise _LargerThanDeclared(f"the entry {info.filename!r} is larger than it declares")
+                raise _LargerThanDeclared(
+                    f"the entry {_quoted(info.filename)} is larger than it declares"
+                )
             sink.write(chunk)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bilingo.errors import ModelError, NetworkError
+from bilingo.models.archive import is_language_code, plain_version
 from bilingo.models.store import InstalledModel, install_from_file, new_work_file
 
 # Network: fail fast when offline; the index is small, a package is large.
@@ -86,12 +87,16 @@ def parse_index(data: bytes, url: str = DEFAULT_INDEX_URL) -> list[AvailableMode
 
     Entries that are not translation packages for one language pair (sentence
     splitters, multilingual packages without from_code/to_code, malformed
-    entries) are skipped, as argostranslate's own listing does.
+    entries) are skipped, as argostranslate's own listing does; so are entries
+    whose codes or version a package's metadata.json could not hold (control
+    characters: they would be shown on the terminal).
     """
     try:
         entries = json.loads(data)
     except ValueError as error:  # also UnicodeDecodeError
         raise _unreadable(url, error) from None
+    except RecursionError:
+        raise _unreadable(url, "it is nested too deeply") from None
     if not isinstance(entries, list):
         raise _unreadable(url, "it is not a list of packages")
     offered = (_available_model(entry) for entry in entries)
@@ -108,23 +113,21 @@ def _available_model(entry: object) -> AvailableModel | None:
         return None
     kind = entry.get("type", "translate")
     source_lang, target_lang = entry.get("from_code"), entry.get("to_code")
-    if kind != "translate" or not (_is_text(source_lang) and _is_text(target_lang)):
+    version = plain_version(entry)
+    codes_are_plain = is_language_code(source_lang) and is_language_code(target_lang)
+    if kind != "translate" or not codes_are_plain or version is None:
         return None
     links = entry.get("links")
     return AvailableModel(
         source_lang=source_lang,
         target_lang=target_lang,
-        package_version=str(entry.get("package_version") or ""),
+        package_version=version,
         # argostranslate.package.argospm_package_name: "<type>-<from_code>_<to_code>"
         name=f"{kind}-{source_lang}_{target_lang}",
         links=[link for link in links if isinstance(link, str)] if isinstance(links, list) else [],
         source_lang_name=_text(entry.get("from_name")),
         target_lang_name=_text(entry.get("to_name")),
     )
-
-
-def _is_text(value: object) -> bool:
-    return isinstance(value, str) and bool(value)
 
 
 def _text(value: object) -> str:

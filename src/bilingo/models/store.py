@@ -2,7 +2,8 @@
 
 Installed packages live in `models_dir()`, one folder per package, named after
 the archive's top folder. bilingo keeps at most one package per language pair:
-installing a package for a pair replaces the one installed.
+installing a package for a pair replaces the one installed for that pair, and
+never a model of another pair (only remove_model removes one).
 
 Installing extracts into a hidden temporary folder inside `models_dir()` and
 renames it into place, so a package is either fully installed or not there at
@@ -27,9 +28,12 @@ from bilingo.models.archive import (
     METADATA_FILE,
     MODEL_FILE,
     TOKENIZER_FILES,
+    CheckedArchive,
     check_archive,
     extract,
+    metadata_problem,
     open_archive,
+    plain_version,
 )
 from bilingo.paths import models_dir
 
@@ -79,13 +83,14 @@ def list_models() -> list[InstalledModel]:
 
 
 def read_installed(path: Path) -> InstalledModel | None:
-    """An InstalledModel for a package folder, or None when the folder is not a usable package."""
+    """An InstalledModel for a package folder, or None when the folder is not a usable package.
+
+    A folder copied in by hand is held to what installing checks in metadata.json.
+    """
     metadata = _read_metadata_file(path)
-    if metadata is None:
+    if metadata is None or metadata_problem(metadata):
         return None
-    source_lang, target_lang = (metadata.get(key) for key in LANGUAGE_KEYS)
-    if not (_is_code(source_lang) and _is_code(target_lang)):
-        return None
+    source_lang, target_lang = (metadata[key] for key in LANGUAGE_KEYS)
     tokenizer = next((path / f for f in TOKENIZER_FILES if (path / f).is_file()), None)
     if tokenizer is None or not (path / MODEL_FILE).is_file():
         return None
@@ -93,7 +98,7 @@ def read_installed(path: Path) -> InstalledModel | None:
     return InstalledModel(
         source_lang=source_lang,
         target_lang=target_lang,
-        package_version=str(metadata.get("package_version", "")),
+        package_version=plain_version(metadata),
         name=path.name,
         path=path,
         size_bytes=_folder_size(path),
@@ -105,13 +110,9 @@ def read_installed(path: Path) -> InstalledModel | None:
 def _read_metadata_file(path: Path) -> dict | None:
     try:
         metadata = json.loads((path / METADATA_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested too deeply
         return None
     return metadata if isinstance(metadata, dict) else None
-
-
-def _is_code(value: object) -> bool:
-    return isinstance(value, str) and bool(value)
 
 
 def _folder_size(path: Path) -> int:
@@ -154,26 +155,50 @@ def install_from_file(path: str | os.PathLike, *, replace: bool = True) -> Insta
     a readable zip with one top folder holding metadata.json (with from_code and
     to_code), model/model.bin and sentencepiece.model or bpe.model; no entry that
     leaves the folder (../, absolute paths, drive letters), no symbolic links, no
-    implausible sizes (MAX_TOTAL_SIZE, MAX_COMPRESSION_RATIO). It is then
-    extracted into a hidden folder inside models_dir() and renamed into place. A
-    package already installed for the same pair is replaced (replace=False
-    refuses instead, remedy "remove-model-first"); installing the same package
-    again is harmless. On any failure nothing is left behind.
+    implausible sizes or counts (MAX_TOTAL_SIZE, MAX_ENTRIES, MAX_COMPRESSION_RATIO),
+    no folder named for another pair than its metadata says, no control
+    characters in the codes or version. It is then extracted into a hidden
+    folder inside models_dir() and renamed into place. A package already
+    installed for the same pair is replaced (replace=False refuses instead,
+    remedy "remove-model-first"); a folder holding another pair's model is never
+    replaced (refused, remedy "remove-model-first" naming that pair); installing
+    the same package again is harmless. On any failure nothing is left behind.
     """
     source = Path(path)
     shown = str(source)
     with open_archive(source, shown) as zf:
         checked = check_archive(zf, shown)
+        final = models_dir() / checked.top
+        _check_target_folder(final, checked, shown)
         existing = installed_for(checked.source_lang, checked.target_lang)
         if existing and not replace:
             raise _already_installed(existing[0])
         staging = _new_staging_folder()
         try:
             extract(zf, checked, staging, shown)
+            _check_target_folder(final, checked, shown)  # again: another install may have run
         except BaseException:  # including KeyboardInterrupt: never leave a half package
             remove_tree(staging)
             raise
-    return _move_into_place(staging, models_dir() / checked.top, [m.path for m in existing])
+    return _move_into_place(staging, final, [m.path for m in existing])
+
+
+def _check_target_folder(final: Path, checked: CheckedArchive, shown: str) -> None:
+    """Refuse to install into a folder that holds another pair's model.
+
+    Two packages may share a folder name (names not made the Argos way); replacing
+    the folder would remove a model that only remove_model may remove. A folder
+    that holds no usable model (a broken copy of this package) is replaced.
+    """
+    held = read_installed(final) if final.is_dir() else None
+    if held is None or (held.source_lang, held.target_lang) == checked.pair:
+        return
+    raise ModelError(
+        f"{shown} is refused: the folder {final.name} already holds the {held.pair} model",
+        remedy="remove-model-first",
+        source_lang=held.source_lang,
+        target_lang=held.target_lang,
+    )
 
 
 def _already_installed(current: InstalledModel) -> ModelError:
