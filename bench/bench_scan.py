@@ -36,7 +36,8 @@ PYTHONDONTWRITEBYTECODE is set):
 - peak RSS of one warm and one cold scan (fresh wrapper process, RUSAGE_CHILDREN);
 - for context: yaml.load (CSafeLoader) alone on the glossary file, with its peak
   RSS; yaml.parse events alone (no node tree); bilingo's own uncached load_glossary;
-  size and unpickle time of the compiled cache files; a warm scan phase by phase.
+  size and load time of the compiled cache files (json.loads, ahocorasick.load); a
+  warm scan phase by phase.
 
 Targets: matcher >= 100x faster than the regex; warm scan <= 3x the bare-pass whole
 process; warm lookup <= 0.5 s; peak memory of warm and cold scan <= 300 MB.
@@ -243,13 +244,17 @@ with open(sys.argv[1], encoding="utf-8") as handle:
     yaml.load(handle.read(), Loader=yaml.CSafeLoader)
 """
 
-UNPICKLE_SCRIPT = """\
-import pickle, sys, time
+# Raw load time of each compiled-cache file (no validation): JSON parts and the automaton.
+CACHE_LOAD_SCRIPT = """\
+import json, sys, time
+import ahocorasick
 for name in sys.argv[1:]:
-    with open(name, "rb") as handle:
-        data = handle.read()
     start = time.perf_counter()
-    pickle.loads(data)
+    if name.endswith(".automaton"):
+        ahocorasick.load(name, lambda data: None)
+    else:
+        with open(name, "rb") as handle:
+            json.loads(handle.read())
     print(time.perf_counter() - start)
 """
 
@@ -284,8 +289,8 @@ print(*(later - earlier for earlier, later in zip(marks, marks[1:])))
 BREAKDOWN_PHASES = [
     "import bilingo.cli (typer, click, yaml, ...)",
     "import typer._adapters (pydantic; typer loads it to parse args)",
-    "load_glossary (reads the glossary pickle)",
-    "glossary.matcher() (reads the automaton pickle)",
+    "load_glossary (reads and checks rows JSON)",
+    "glossary.matcher() (reads the automaton and its JSON)",
     "scan_lines over the file",
     "json.dumps of every match",
 ]
@@ -436,7 +441,7 @@ def main() -> None:
         clear_cache()
         cold_peak = peak_rss_mb(scan_cmd, env)
         run(scan_cmd, env)  # the cache exists again: warm runs from here
-        cache_files = sorted(cache_folder().glob("*.pickle"))
+        cache_files = sorted(cache_folder().glob("*-*.*"))  # not the hidden temp files
         warm = run_times(scan_cmd, env, args.runs, warmup=False)
         warm_peak = peak_rss_mb(scan_cmd, env)
 
@@ -448,10 +453,10 @@ def main() -> None:
         miss = [run(miss_cmd, env, expect_ok=False) for _ in range(3)][1:]
 
         # ---------------------------------------------------------- context, fresh processes
-        unpickled = python_output(UNPICKLE_SCRIPT, *map(str, cache_files), env=env)
-        unpickle = [
-            (path.name.split("-")[0], path.stat().st_size, float(seconds))
-            for path, seconds in zip(cache_files, unpickled, strict=True)
+        loaded = python_output(CACHE_LOAD_SCRIPT, *map(str, cache_files), env=env)
+        cache_loads = [
+            (re.sub(r"-[0-9a-f]{16,24}", "", path.name), path.stat().st_size, float(seconds))
+            for path, seconds in zip(cache_files, loaded, strict=True)
         ]
         breakdown = [
             [float(x) for x in python_output(BREAKDOWN_SCRIPT, *map(str, (glossary_file, text_file)), env=env)]
@@ -521,10 +526,10 @@ def main() -> None:
         ["ratio", "value", "target", ""],
     )  # fmt: skip
 
-    print("\ncompiled cache (context; pickle.loads in a fresh process):")
+    print("\ncompiled cache (context; raw load in a fresh process, no checks):")
     print_table(
-        [[kind, f"{size / 1e6:.1f} MB", fmt_s(seconds)] for kind, size, seconds in unpickle],
-        ["file", "size", "pickle.loads"],
+        [[kind, f"{size / 1e6:.1f} MB", fmt_s(seconds)] for kind, size, seconds in cache_loads],
+        ["file", "size", "load"],
     )
 
     print("\nwarm scan phase by phase (context; fresh process, median of 3):")

@@ -10,9 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from bilingo.cli import app
+
+# No timing in tests: a loaded machine must not fail a property test on a deadline.
+settings.register_profile("bilingo", deadline=None)
+settings.load_profile("bilingo")
 
 DATA = Path(__file__).parent / "data"
 BILINGO = Path(sys.executable).parent / "bilingo"

@@ -19,6 +19,7 @@ LAYERS = {
     "errors": 0,
     "terms": 1,
     "paths": 1,
+    "normalize": 1,
     "files": 2,
     "korean": 2,
     "sentences": 2,

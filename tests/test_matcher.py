@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import pickle
+import warnings
 from pathlib import Path
 
 import pytest
@@ -201,9 +201,10 @@ def test_inserted_term_is_found_at_its_place(matcher, before, after, particle):
 
 
 def cached_files() -> list[str]:
+    """The parts in the cache folder (each one's JSON file; the matcher's automaton is beside it)."""
     folder = cache_dir()
     return (
-        sorted(p.name.rsplit("-", 1)[0] for p in folder.glob("*.pickle")) if folder.exists() else []
+        sorted(p.name.rsplit("-", 1)[0] for p in folder.glob("*.json")) if folder.exists() else []
     )
 
 
@@ -233,7 +234,7 @@ def test_editing_a_file_is_seen_at_once(sample_glossary):
 
 def test_deleted_cache_is_rebuilt(sample_glossary):
     load_glossary([sample_glossary]).matcher()
-    for path in cache_dir().glob("*.pickle"):
+    for path in cache_dir().iterdir():
         path.unlink()
     glossary = load_glossary([sample_glossary])
     assert [m.term.ko for m in glossary.matcher().find("엔비디아가")] == ["엔비디아"]
@@ -244,8 +245,8 @@ def test_unreadable_cache_is_ignored_with_a_warning(sample_glossary):
     from bilingo.errors import BilingoWarning
 
     load_glossary([sample_glossary]).matcher()
-    for path in cache_dir().glob("*.pickle"):
-        path.write_bytes(b"not a pickle")
+    for path in cache_dir().iterdir():
+        path.write_bytes(b"not a cache file")
     with pytest.warns(BilingoWarning, match="ignoring unreadable cache"):
         glossary = load_glossary([sample_glossary])
         assert glossary.get("딥시크").en == "DeepSeek"
@@ -269,5 +270,8 @@ def test_two_builders_at_once_leave_a_whole_cache(sample_glossary):
     assert [run.returncode for run in runs] == [0] * 4
     assert len({run.stdout for run in runs}) == 1
     assert cached_files() == ["matcher", "rows"]
-    for path in cache_dir().glob("*.pickle"):
-        assert pickle.loads(path.read_bytes()) is not None
+    assert len(list(cache_dir().glob("matcher-*.automaton"))) >= 1  # each writer names its own
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # every file whole: read without a warning
+        glossary = load_glossary([sample_glossary])
+        assert [m.term.ko for m in glossary.matcher().find("엔비디아가")] == ["엔비디아"]

@@ -10,13 +10,14 @@ a temporary file beside the target, flushed to disk, renamed over it.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from .errors import InputError
 
@@ -79,6 +80,11 @@ def decode_text(data: bytes, name: str) -> str:
     return "".join(text_lines(io.BytesIO(data), name))
 
 
+def missing_file(path) -> InputError:
+    """The one way bilingo says an input file is not there."""
+    return InputError(f"cannot read {path}: no such file; check the path")
+
+
 def read_bytes(path: str | os.PathLike, expected: str = "text file") -> bytes:
     """A whole file's bytes; a folder or an unreadable path is one plain InputError."""
     path = Path(path)
@@ -87,7 +93,7 @@ def read_bytes(path: str | os.PathLike, expected: str = "text file") -> bytes:
     except IsADirectoryError:
         raise InputError(f"{path} is a folder; give a {expected}") from None
     except FileNotFoundError:
-        raise InputError(f"cannot read {path}: no such file; check the path") from None
+        raise missing_file(path) from None
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror}") from None
 
@@ -97,19 +103,22 @@ def read_text_file(path: str | os.PathLike) -> str:
     return decode_text(read_bytes(path), str(path))
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write a temp file beside `path`, flush it to disk, rename it over `path`.
+@contextlib.contextmanager
+def atomic_writer(path: Path, text: bool = True) -> Iterator[IO]:
+    """A file to write `path` through: a temp file beside it, renamed over it on success.
 
-    A crash at any moment leaves either the old file or the new one, never a
-    half-written file; the old file's permissions are kept.
+    A crash or an error at any moment leaves either the old file or the new
+    one, never a half-written file; the old file's permissions are kept.
+    Text is written as UTF-8 with newlines as given.
     """
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
+        options = {"encoding": "utf-8", "newline": ""} if text else {}
+        with os.fdopen(handle, "w" if text else "wb", **options) as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
         os.chmod(temp_name, mode)
         os.replace(temp_name, path)
     except BaseException:
@@ -117,6 +126,13 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` atomically (see atomic_writer)."""
+    with atomic_writer(path, text=False) as out:
+        out.write(data)
+
+
 def atomic_write_text(path: Path, text: str) -> None:
-    """`atomic_write_bytes` of UTF-8 text."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    """Replace `path` with UTF-8 `text` atomically (see atomic_writer)."""
+    with atomic_writer(path) as out:
+        out.write(text)

@@ -30,6 +30,7 @@ import ahocorasick
 
 from . import korean
 from .korean.numbers import NumberMatch, find_numbers
+from .normalize import normalize_with_offsets
 from .terms import (
     ROW_EN,
     ROW_EN_VARIANTS,
@@ -61,32 +62,51 @@ def _is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-class TermMatcher:
-    """A compiled finder for the terms of one glossary."""
+# What each automaton key stands for: (row index, key length, flags).
+KeyValue = tuple[int, int, int]
 
-    def __init__(self, glossary: TermSource, automaton: ahocorasick.Automaton | None = None):
+
+class TermMatcher:
+    """A compiled finder for the terms of one glossary.
+
+    `compiled` is what build_automaton returns (the glossary's compiled cache
+    keeps it); without it, it is built from the glossary's rows.
+    """
+
+    def __init__(
+        self,
+        glossary: TermSource,
+        compiled: tuple[ahocorasick.Automaton, list[KeyValue]] | None = None,
+    ):
         self.glossary = glossary
-        self.automaton = automaton if automaton is not None else build_automaton(glossary.rows)
+        self.automaton, self.key_values = compiled or build_automaton(glossary.rows)
 
     def find(self, text: str, offset: int = 0) -> list[Match]:
         """Every term in `text`, in text order, never overlapping.
 
         `offset` is added to every start and end: the text's place in a
-        larger document, when that is fed piece by piece.
+        larger document, when that is fed piece by piece. Text in any Unicode
+        form is searched in NFC; offsets and `text` are those of the text as
+        given (bilingo.normalize).
         """
-        return [
-            Match(
-                start + offset, end + offset, text[start:end], particle, self.glossary.term(index)
-            )
-            for start, end, index, particle in self._select(self._candidates(text))
-        ]
+        normalized, to_given = normalize_with_offsets(text)
+        found = []
+        for start, end, index, particle in self._select(self._candidates(normalized)):
+            start, end = to_given(start), to_given(end)
+            term = self.glossary.term(index)
+            found.append(Match(start + offset, end + offset, text[start:end], particle, term))
+        return found
 
     def _candidates(self, text: str) -> Iterator[tuple[int, int, int, str]]:
         # The hot loop of every scan: checks are inlined and ordered cheapest first.
+        if not is_searchable(self.automaton):  # an empty glossary finds nothing
+            return
         hangul_run = korean.HANGUL_RUN.match
         chain = korean.is_particle_chain
+        key_values = self.key_values
         length = len(text)
-        for last, (index, size, flags) in self.automaton.iter(text):
+        for last, key in self.automaton.iter(text):
+            index, size, flags = key_values[key]
             start, end = last - size + 1, last + 1
             before = text[start - 1] if start else " "
             if "\uac00" <= before <= "\ud7a3":
@@ -123,24 +143,41 @@ def _is_demonym(particle: str) -> bool:
     return particle.startswith(suffix) and korean.is_particle_chain(particle[1:], suffix)
 
 
-def build_automaton(rows: list[tuple]) -> ahocorasick.Automaton:
-    """An automaton whose keys are every spelling, with and without spaces.
+def build_automaton(rows: list[tuple]) -> tuple[ahocorasick.Automaton, list[KeyValue]]:
+    """An automaton whose keys are every spelling, with and without spaces, and their values.
 
-    Each value is (row index, key length, flags); a key shared by two entries
-    keeps the first, as lookup does.
+    The automaton maps each key to its number, an int (STORE_INTS), so it can
+    be saved and loaded by pyahocorasick without pickle; the list gives each
+    number's (row index, key length, flags). STORE_INTS holds 32 bits, too few
+    to pack all three for a large glossary. A key shared by two entries keeps
+    the first, as lookup does. Keys go in in a fixed order, so every build of
+    the same rows is the same.
     """
-    automaton = ahocorasick.Automaton()
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    key_values: list[KeyValue] = []
     for index, row in enumerate(rows):
         flags = PLACE if row[ROW_TYPE] == "place" else 0
         for form in (row[ROW_KO], *row[ROW_VARIANTS]):
-            for key in {form, without_spaces(form)}:
-                key_flags = flags | (ONE_SYLLABLE if len(key) == 1 else 0)
-                key_flags |= STARTS_LATIN if _is_ascii_alnum(key[0]) else 0
-                key_flags |= ENDS_LATIN if _is_ascii_alnum(key[-1]) else 0
+            for key in dict.fromkeys((form, without_spaces(form))):
                 if key and key not in automaton:
-                    automaton.add_word(key, (index, len(key), key_flags))
-    automaton.make_automaton()
+                    key_flags = flags | (ONE_SYLLABLE if len(key) == 1 else 0)
+                    key_flags |= STARTS_LATIN if _is_ascii_alnum(key[0]) else 0
+                    key_flags |= ENDS_LATIN if _is_ascii_alnum(key[-1]) else 0
+                    automaton.add_word(key, len(key_values))
+                    key_values.append((index, len(key), key_flags))
+    return made_searchable(automaton), key_values
+
+
+def made_searchable(automaton: ahocorasick.Automaton) -> ahocorasick.Automaton:
+    """The automaton ready to search; with no keys it stays empty (see is_searchable)."""
+    if len(automaton):  # make_automaton on no keys leaves it unusable for iter
+        automaton.make_automaton()
     return automaton
+
+
+def is_searchable(automaton: ahocorasick.Automaton) -> bool:
+    """False for the automaton of an empty glossary, whose iter would raise."""
+    return automaton.kind == ahocorasick.AHOCORASICK
 
 
 # What English glues to a noun: a plural and/or a possessive (hyperscalers, AI's).
@@ -163,12 +200,13 @@ class EnglishTermMatcher:
                 key = english.casefold()
                 if key and key not in self.automaton:
                     self.automaton.add_word(key, (index, len(key)))
-        if len(self.automaton):
-            self.automaton.make_automaton()
+        made_searchable(self.automaton)
 
     def find(self, text: str) -> list[Match]:
+        """Every English term in `text` (any Unicode form; offsets into the text as given)."""
         if not len(self.automaton):
             return []
+        given, (text, to_given) = text, normalize_with_offsets(text)
         folded = text.casefold()
         if len(folded) != len(text):  # casefold changed lengths (ß): keep offsets true
             folded = text.lower()
@@ -183,10 +221,11 @@ class EnglishTermMatcher:
                 if end < len(text) and folded[end].isalnum():
                     continue
             candidates.append((start, end, index, text[end:ending]))
-        return [
-            Match(start, end, text[start:end], ending, self.glossary.term(index))
-            for start, end, index, ending in TermMatcher._select(candidates)
-        ]
+        found = []
+        for start, end, index, ending in TermMatcher._select(candidates):
+            start, end = to_given(start), to_given(end)
+            found.append(Match(start, end, given[start:end], ending, self.glossary.term(index)))
+        return found
 
 
 @functools.lru_cache(maxsize=4096)

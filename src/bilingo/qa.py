@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 
 from .korean.numbers import find_numbers
 from .matcher import english_present, terms_and_figures
+from .normalize import normalize
 from .terms import Term
 
 __all__ = ["Finding", "check", "parse_english_amounts", "segments"]
@@ -69,9 +70,8 @@ def segments(source_text: str, translation_text: str) -> list[tuple[str, str]]:
 def check(source_text: str, translation_text: str, glossary) -> list[Finding]:
     """Every terminology and figure problem of a translation (against a Glossary), in segment order."""
     findings: list[Finding] = []
-    for number, (source, translation) in enumerate(
-        segments(source_text, translation_text), start=1
-    ):
+    pairs = segments(normalize(source_text), normalize(translation_text))
+    for number, (source, translation) in enumerate(pairs, start=1):
         # One finding per term and segment, however often the source repeats it.
         found, _figures = terms_and_figures(source, glossary.matcher())
         terms = {match.term.ko: match.term for match in found}

@@ -39,7 +39,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Paragraph", "reassemble", "split_document", "split_paragraphs", "split_sentences"]
+__all__ = [
+    "Paragraph",
+    "paragraph_ends_between",
+    "reassemble",
+    "split_document",
+    "split_paragraphs",
+    "split_sentences",
+]
 
 _LANGUAGES = ("ko", "en")
 
@@ -124,6 +131,19 @@ def _continues(line: str, line_break: str, next_line: str) -> bool:
         and not _HANGUL_RE.search(line)
         and _SINGLE_BREAK_RE.fullmatch(line_break) is not None
     )
+
+
+def paragraph_ends_between(line: str, next_line: str) -> bool:
+    """Whether a paragraph surely ends between two consecutive lines (newlines kept).
+
+    A document may be cut there and each part split on its own with the same
+    result as the whole: what streaming translation relies on.
+    """
+    body, following = line.strip(), next_line.strip()
+    if not body or not following:
+        return True
+    line_break = line[len(line.rstrip()) :] + next_line[: len(next_line) - len(next_line.lstrip())]
+    return not _continues(body, line_break, following)
 
 
 def split_paragraphs(text: str) -> list[tuple[str, str]]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from .normalize import normalize
+
 
 class TermType(str, Enum):
     """What kind of thing a term names; `term` is a plain loanword or concept."""
@@ -82,6 +84,9 @@ class Match:
         }
 
 
+# How a list (variants, en_variants) is written in one cell of a table, CSV or TSV.
+LIST_SEPARATOR = "|"
+
 TERM_TYPE_OF = {t.value: t for t in TermType}  # a dict lookup, not Enum's slower call
 
 # A row is a Term as a tuple: (ko, en, type value, variants, en_variants, note,
@@ -121,8 +126,8 @@ def row_to_term(row: tuple) -> Term:
 
 
 def normalize_space(text: str) -> str:
-    """Trim and collapse runs of whitespace to one space."""
-    return " ".join(text.split())
+    """Unicode-normalized (bilingo.normalize), trimmed, runs of whitespace collapsed to one space."""
+    return " ".join(normalize(text).split())
 
 
 def without_spaces(text: str) -> str:

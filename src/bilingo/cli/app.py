@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import traceback
 import warnings
+from pathlib import Path
 
 import typer
 from typer.core import TyperGroup
@@ -18,6 +19,7 @@ from typer.core import TyperGroup
 from ..errors import BilingoError, BilingoWarning
 from ..version import __version__
 from .advice import describe_error
+from .output import say
 
 INTERRUPTED = 130  # the shell's code for Ctrl-C
 
@@ -35,7 +37,7 @@ class BilingoGroup(TyperGroup):
                 if ctx.find_root().params.get("debug"):
                     traceback.print_exc()
                 for line in describe_error(error).splitlines() or [type(error).__name__]:
-                    typer.echo(line if line.startswith("error:") else f"error: {line}", err=True)
+                    say(line if line.startswith("error:") else f"error: {line}", err=True)
                 ctx.exit(error.exit_code)
             except KeyboardInterrupt:
                 typer.echo("interrupted", err=True)
@@ -44,22 +46,22 @@ class BilingoGroup(TyperGroup):
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     if issubclass(category, BilingoWarning):
-        typer.echo(f"warning: {message}", err=True)
+        say(f"warning: {message}", err=True)
     else:
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
-def _new_group(help_text: str) -> typer.Typer:
+def _new_group(help_text: str, completion: bool = False) -> typer.Typer:
     return typer.Typer(
         cls=BilingoGroup,
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=completion,  # --install-completion / --show-completion on the root
         pretty_exceptions_enable=False,
         help=help_text,
     )
 
 
-app = _new_group("Korean\u2194English glossary and offline translation aid.")
+app = _new_group("Korean\u2194English glossary and offline translation aid.", completion=True)
 glossary_app = _new_group("Validate, count, export and import glossary files.")
 model_app = _new_group("List, install and remove Argos translation models.")
 app.add_typer(glossary_app, name="glossary")
@@ -72,11 +74,25 @@ def _version(value: bool):
         raise typer.Exit()
 
 
+# Options given before the command (`bilingo -g team.yaml lookup X`), set afresh
+# by every invocation; commands fall back to them (see entries.load).
+ROOT_OPTIONS: dict[str, object] = {}
+
+
 @app.callback()
 def main(
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
+    glossary_paths: list[Path] | None = typer.Option(
+        None,
+        "--glossary",
+        "-g",
+        help="Glossary file or folder for every command (repeatable); also accepted after "
+        "the command.",
+    ),
 ):
     """Korean\u2194English glossary and offline translation aid."""
+    ROOT_OPTIONS.clear()
+    ROOT_OPTIONS["glossary"] = glossary_paths or None

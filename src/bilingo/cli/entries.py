@@ -6,8 +6,9 @@ from pathlib import Path
 
 import typer
 
-from .app import app
-from .output import GLOSSARY_OPTION, OutputFormat, format_option, render
+from ..korean import contains_hangul
+from .app import ROOT_OPTIONS, app
+from .output import GLOSSARY_OPTION, OutputFormat, format_option, render, say
 
 LOOKUP_COLUMNS = ["ko", "en", "type", "variants", "en_variants", "note", "source"]
 TYPE_HELP = "org, person, place, product, media, term or event."
@@ -17,7 +18,7 @@ def load(glossary_paths: list[Path] | None):
     """The glossary the user asked for (--glossary, else $BILINGO_GLOSSARY, else the default)."""
     from ..glossary import load_glossary
 
-    return load_glossary(glossary_paths)
+    return load_glossary(glossary_paths or ROOT_OPTIONS.get("glossary"))
 
 
 @app.command()
@@ -35,12 +36,26 @@ def lookup(
     glossary = load(glossary_paths)
     found = glossary.lookup(query, reverse=reverse)
     if not found:
-        hint = glossary.suggest(query, reverse=reverse)
-        typer.echo(f"no entry for `{query.strip()}`", err=True)
-        if hint:
-            typer.echo(f"did you mean: {', '.join(hint)}", err=True)
+        _explain_no_entry(glossary, query, reverse)
         raise typer.Exit(1)
-    typer.echo(render([term.to_dict() for term in found], LOOKUP_COLUMNS, format.value))
+    say(render([term.to_dict() for term in found], LOOKUP_COLUMNS, format.value))
+
+
+def _explain_no_entry(glossary, query: str, reverse: bool) -> None:
+    """Say nothing matched, and what might: close headwords, or the English side."""
+    say(f"no entry for `{query.strip()}`", err=True)
+    looks_english = not reverse and not contains_hangul(query) and any(c.isalpha() for c in query)
+    if looks_english:
+        as_english = glossary.lookup(query, reverse=True)
+        if as_english:
+            headwords = ", ".join(term.ko for term in as_english)
+            say(f"`{query.strip()}` is the English of: {headwords} (look up English with --reverse)",
+                err=True)  # fmt: skip
+            return
+    hint = glossary.suggest(query, reverse=reverse or looks_english)
+    if hint:
+        flag = " --reverse" if looks_english else ""
+        say(f"did you mean{flag}: {', '.join(hint)}", err=True)
 
 
 @app.command()
@@ -84,9 +99,7 @@ def add(
     }
     term = term_from_entry({k: v for k, v in entry.items() if v is not None}, "new entry")
     written = load(glossary_paths).add(term, into, update=update)
-    typer.echo(
-        f"{'updated' if update else 'added'} {written.ko} \u2192 {written.en} ({written.source})"
-    )
+    say(f"{'updated' if update else 'added'} {written.ko} \u2192 {written.en} ({written.source})")
 
 
 @app.command()
@@ -106,4 +119,4 @@ def remove(
         removed = remove_term(ko, from_file)
     else:
         removed = load(glossary_paths).remove(ko)
-    typer.echo(f"removed {removed.ko} \u2192 {removed.en} ({removed.source})")
+    say(f"removed {removed.ko} \u2192 {removed.en} ({removed.source})")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from ..files import text_lines
+from ..files import missing_file, text_lines
 
 STDIN_NAME = "standard input"
 
@@ -21,6 +21,8 @@ def input_lines(path: Path | None) -> Iterator[str]:
         raw = path.open("rb")
     except IsADirectoryError:
         raise InputError(f"{path} is a folder; give a text file") from None
+    except FileNotFoundError:
+        raise missing_file(path) from None
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror}") from None
     with raw:
@@ -35,7 +37,7 @@ def read_input(path: Path | None) -> str:
 def require_file(path: Path | None) -> None:
     """Fail early, before any model loads, when a named input file is missing."""
     if path is not None and str(path) != "-" and not path.exists():
-        raise InputError(f"cannot read {path}: No such file or directory")
+        raise missing_file(path)
 
 
 class progress_bar:

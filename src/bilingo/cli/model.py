@@ -9,7 +9,7 @@ import typer
 from ..errors import ModelError, ModelNotInstalled, UsageError
 from .app import model_app
 from .inputs import progress_bar
-from .output import OutputFormat, format_option, megabytes, print_rows, render
+from .output import OutputFormat, format_option, megabytes, print_rows, render, say
 
 MODEL_COLUMNS = ["pair", "version", "size", "path"]
 ENGINE_COLUMNS = ["engine", "provided by", "version"]
@@ -28,11 +28,11 @@ def model_list(format: OutputFormat = format_option()):
         print_rows(rows, MODEL_COLUMNS, format.value)
         return
     if rows:
-        typer.echo(render(rows, MODEL_COLUMNS, "table"))
-        typer.echo()
+        say(render(rows, MODEL_COLUMNS, "table"))
+        say()
     else:
-        typer.echo(f"no models installed in {models_dir()}", err=True)
-    typer.echo(render(_engine_rows(), ENGINE_COLUMNS, "table"))
+        say(f"no models installed in {models_dir()}", err=True)
+    say(render(_engine_rows(), ENGINE_COLUMNS, "table"))
 
 
 def _model_row(model) -> dict:
@@ -77,7 +77,7 @@ def model_install(
         raise UsageError(
             "give FROM TO (e.g. `bilingo model install ko en`) or --file PATH.argosmodel"
         )
-    typer.echo(
+    say(
         f"installed {installed.pair} {installed.package_version} "
         f"({megabytes(installed.size_bytes)}) in {installed.path}"
     )
@@ -96,7 +96,7 @@ def model_remove(
     except ModelNotInstalled as missing:
         # Installing is not the fix when removing: point at what is installed instead.
         raise ModelError(str(missing), remedy="list-models") from None
-    typer.echo(f"removed {removed.pair} {removed.package_version} ({removed.path})")
+    say(f"removed {removed.pair} {removed.package_version} ({removed.path})")
 
 
 def _announce_download(available, bar):
@@ -107,7 +107,7 @@ def _announce_download(available, bar):
         nonlocal announced
         if not announced:
             size = megabytes(total) if total else "size unknown"
-            typer.echo(
+            say(
                 f"downloading {available.name} {available.package_version} ({size}) "
                 f"from {available.links[0]}",
                 err=True,

@@ -11,12 +11,15 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 
 import typer
+
+from ..terms import LIST_SEPARATOR
 
 
 class OutputFormat(str, Enum):
@@ -83,7 +86,7 @@ def render(rows: list[dict], columns: list[str], fmt: str) -> str:
 def print_rows(rows: list[dict], columns: list[str], fmt: str) -> None:
     """Rows to stdout; an empty table or JSON-lines output prints nothing at all."""
     if rows or fmt not in ("table", "jsonl"):
-        typer.echo(render(rows, columns, fmt))
+        say(render(rows, columns, fmt))
 
 
 def _table(flat: list[list[str]], columns: list[str]) -> str:
@@ -150,16 +153,27 @@ def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        return LIST_SEPARATOR.join(str(v) for v in value)
     return str(value)
 
 
-def echo(text: str = "") -> None:
-    typer.echo(text)
+# C0 and C1 control characters but newline and tab: a glossary value or a model's
+# metadata holding an escape sequence must not drive the user's terminal.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """Control characters shown escaped (\\x1b), never sent to the terminal raw."""
+    return CONTROL_CHARACTERS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def say(text: str = "", err: bool = False, nl: bool = True) -> None:
+    """Print a message or a rendered listing, control characters escaped."""
+    typer.echo(visible(text), err=err, nl=nl)
 
 
 def warn(message: str) -> None:
-    typer.echo(f"warning: {message}", err=True)
+    say(f"warning: {message}", err=True)
 
 
 def count_line(count: int, singular: str, plural: str) -> str:

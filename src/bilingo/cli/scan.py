@@ -9,7 +9,7 @@ import typer
 from .app import app
 from .entries import load
 from .inputs import input_lines
-from .output import GLOSSARY_OPTION, OutputFormat, count_line, format_option, stream
+from .output import GLOSSARY_OPTION, OutputFormat, count_line, format_option, say, stream
 
 SCAN_COLUMNS = ["line:col", "text", "particle", "ko", "en", "type"]
 JSON_COLUMNS = ["start", "end", "text", "particle", "ko", "en", "type"]
@@ -35,4 +35,4 @@ def scan(
         rows = ({"line": m.line, "column": m.column, **m.match.to_dict()} for m in found)
         columns = ["line", "column", *JSON_COLUMNS]
     count = stream(rows, columns, format.value)
-    typer.echo(count_line(count, "match", "matches"), err=True)
+    say(count_line(count, "match", "matches"), err=True)

@@ -12,7 +12,7 @@ from ..errors import UsageError
 from .app import app
 from .entries import load
 from .inputs import read_input
-from .output import GLOSSARY_OPTION, OutputFormat, count_line, format_option, print_rows
+from .output import GLOSSARY_OPTION, OutputFormat, count_line, format_option, print_rows, say
 
 CHECK_COLUMNS = ["segment", "kind", "ko", "expected", "found"]
 CHECK_FOUND_PROBLEMS = 3  # exit code: like a linter, so `check` can gate a pipeline
@@ -34,9 +34,9 @@ def check_command(
     rows = [finding.to_dict() for finding in findings]
     print_rows(rows, CHECK_COLUMNS, format.value)
     if findings:
-        typer.echo(count_line(len(findings), "finding", "findings"), err=True)
+        say(count_line(len(findings), "finding", "findings"), err=True)
         raise typer.Exit(CHECK_FOUND_PROBLEMS)
-    typer.echo("ok: every glossary term and money figure is in the translation", err=True)
+    say("ok: every glossary term and money figure is in the translation", err=True)
 
 
 class ExtractFormat(str, Enum):
@@ -67,11 +67,11 @@ def extract_command(
 
     result = extract(read_input(file), load(glossary_paths))
     if format is ExtractFormat.yaml:
-        typer.echo(extract_to_yaml(result), nl=False)
+        say(extract_to_yaml(result), nl=False)
     elif format is ExtractFormat.json:
-        typer.echo(json.dumps(extract_to_json(result), ensure_ascii=False, indent=2))
+        say(json.dumps(extract_to_json(result), ensure_ascii=False, indent=2))
     else:
         rows = extract_to_rows(result)
         print_rows(rows, EXTRACT_COLUMNS, format.value)
         if format is ExtractFormat.table:
-            typer.echo(count_line(len(rows), "proposal", "proposals"), err=True)
+            say(count_line(len(rows), "proposal", "proposals"), err=True)

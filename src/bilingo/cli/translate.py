@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
 
@@ -10,8 +11,8 @@ import typer
 from ..errors import UsageError
 from .app import app
 from .entries import load
-from .inputs import progress_bar, read_input, require_file
-from .output import GLOSSARY_OPTION, write_text
+from .inputs import input_lines, progress_bar, require_file
+from .output import GLOSSARY_OPTION, count_line, say
 
 
 class TranslateFormat(str, Enum):
@@ -26,7 +27,9 @@ def translate(
         None, help="Text file, or a folder of .txt/.md files; `-` or omitted reads stdin."
     ),
     from_lang: str = typer.Option("ko", "--from", help="Source language: ko or en."),
-    to_lang: str = typer.Option("en", "--to", help="Target language: en or ko."),
+    to_lang: str | None = typer.Option(
+        None, "--to", help="Target language: en or ko (default: the other one)."
+    ),
     engine: str = typer.Option(
         "argos",
         "--engine",
@@ -55,8 +58,9 @@ def translate(
     glossary_paths: list[Path] | None = GLOSSARY_OPTION,
 ):
     """Translate Korean text to English (or back) with the glossary enforced, offline."""
-    from ..translation import check_language_pair, make_engine, run_pipeline, translate_folder
+    from ..translation import check_language_pair, make_engine, translate_folder
 
+    to_lang = to_lang or ("en" if from_lang == "ko" else "ko")
     check_language_pair(from_lang, to_lang)
     is_folder = source is not None and source.is_dir()
     if is_folder and output is None:
@@ -71,9 +75,22 @@ def translate(
                 source, output, glossary, output_format=format.value, engine=translator,
                 apply_glossary=not no_glossary, progress=progress,
             )  # fmt: skip
-        typer.echo(f"translated {len(written)} files into {output}", err=True)
+        say(f"translated {count_line(len(written), 'file', 'files')} into {output}", err=True)
         return
-    text = read_input(source)
-    with progress_bar("translating") as progress:
-        result = run_pipeline(text, glossary, translator, progress=progress)
-    write_text(result.render(format.value), output)
+    _translate_document(source, output, glossary, translator, format.value)
+
+
+def _translate_document(source: Path | None, output: Path | None, glossary, engine, fmt: str):
+    """One document from FILE or stdin, part by part, to stdout or straight into --output."""
+    from ..translation import check_not_overwriting, translate_stream, translate_to_file
+
+    if output is not None and source is not None and str(source) != "-":
+        check_not_overwriting(source, output)
+    total = source.stat().st_size if source is not None and str(source) != "-" else None
+    with progress_bar("translating") as bar:
+        progress = (lambda done: bar(done, total)) if bar else None
+        if output is None:
+            translate_stream(input_lines(source), glossary, engine, sys.stdout.write, fmt,
+                             progress=progress)  # fmt: skip
+        else:
+            translate_to_file(input_lines(source), output, glossary, engine, fmt, progress)

@@ -50,6 +50,7 @@ from collections.abc import Iterable
 
 from ..glossary import Glossary, without_spaces
 from ..korean.romanize import guess_english, revised_romanization, romanize_korean_name
+from ..normalize import normalize
 from .article import Article
 from .loanwords import find_loanwords, loanword_candidate, loanword_score
 from .names import find_names
@@ -75,7 +76,7 @@ __all__ = [
 
 def extract(text: str, glossary: Glossary) -> ExtractResult:
     """Pairs, names and loanword candidates in `text` that `glossary` does not have yet."""
-    article = Article(text, glossary)
+    article = Article(normalize(text), glossary)
     # Each detector leaves alone what an earlier one proposed, word by word:
     # 리사 수(Lisa Su) makes neither 리사 nor 수 a candidate.
     pairs = find_pairs(article)

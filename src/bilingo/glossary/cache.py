@@ -3,24 +3,76 @@
 Parsing 100,000 YAML entries takes seconds even with the C loader, so the
 parsed rows, each lookup index and the matcher's automaton are stored in the
 cache folder (bilingo.paths.cache_dir), each part in its own file read only by
-the commands that need it. The key covers every file's path, size and
-modification time (and bilingo's version), so any edit gives a new key and a
-stale cache is never read. Files are written to a temp name and renamed, so
-two processes building at once both leave a whole file; an unreadable cache
-is reported as a warning and rebuilt. Deleting the folder is always safe.
+the commands that need it (docs/design.md, "The compiled cache"):
+
+    rows-KEY.json                   the entries, column by column
+    korean-index-KEY.json           Korean spelling -> row numbers
+    english-index-KEY.json          English rendering -> row numbers
+    matcher-KEY.json                each automaton key's (row, length, flags), and
+    matcher-KEY-DIGEST.automaton    the automaton, in pyahocorasick's own file format
+
+Nothing in the folder can run code: the parts are JSON and the automaton
+holds integers only, loaded by pyahocorasick with a deserializer that refuses
+Python objects. Every JSON file carries the format, its part and its key; a
+file that is not exactly what this version wrote (another format, a wrong
+shape or type, damage) is reported once and rebuilt, never trusted.
+
+The key covers the format, bilingo's version and every file's path, size,
+mtime, ctime and inode: an edit changes ctime even when the old mtime is put
+back (touch -r), and ctime cannot be set by a user. Files are written to a
+temp name and renamed, so two processes building at once both leave whole
+files. Saving a part keeps the folder bounded: only the few most recently used
+keys stay. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
+import math
+import os
+import re
+import tempfile
+import time
+from itertools import chain
 from pathlib import Path
 
 from ..errors import warn
 from ..files import atomic_write_bytes
 from ..paths import cache_dir
+from ..terms import (
+    ROW_DOMAIN,
+    ROW_EN,
+    ROW_EN_VARIANTS,
+    ROW_KO,
+    ROW_LINE,
+    ROW_NOTE,
+    ROW_PATH,
+    ROW_TYPE,
+    ROW_VARIANTS,
+    TERM_TYPE_OF,
+)
 
-STALE_AFTER_SECONDS = 7 * 24 * 3600  # older parts of other keys are removed on save
+FORMAT = 2  # of every file in the folder; format 1 was pickle
+KEEP_KEYS = 3  # so switching between two glossary sets with -g rebuilds nothing
+ORPHAN_AFTER_SECONDS = 3600  # a temp file this old was left by a killed writer
+
+# The files this module writes (and the pickle files of format 1, which are removed).
+CACHE_FILE = re.compile(
+    r"[a-z-]+-(?P<key>[0-9a-f]{24})(?:\.json|-[0-9a-f]{16}\.automaton|(?P<legacy>\.pickle))"
+)
+DIGEST = re.compile(r"[0-9a-f]{64}")
+# How each row field is stored in rows-KEY.json: a list with a value per row,
+# shared (each distinct value once: JSON parses 100,000 strings slowly), or sparse.
+COLUMNS = {"ko": ROW_KO, "en": ROW_EN, "note": ROW_NOTE, "line": ROW_LINE}
+SHARED = {"type": ROW_TYPE, "domain": ROW_DOMAIN, "path": ROW_PATH}
+SPARSE = {"variants": ROW_VARIANTS, "en_variants": ROW_EN_VARIANTS}
+TYPE_VALUES = {None, *TERM_TYPE_OF}
+
+
+class CacheFileError(ValueError):
+    """A cache file that is not what this version writes."""
 
 
 class CompiledCache:
@@ -29,10 +81,13 @@ class CompiledCache:
     def __init__(self, files: list[Path], user_overrides: bool = False):
         from ..version import __version__
 
-        digest = hashlib.sha256(f"{__version__}|{user_overrides}".encode())
+        digest = hashlib.sha256(f"{FORMAT}|{__version__}|{user_overrides}".encode())
         for path in files:
             stat = path.stat()
-            digest.update(f"|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+            digest.update(
+                f"|{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+                f"|{stat.st_ctime_ns}|{stat.st_ino}".encode()
+            )
         self.key = digest.hexdigest()[:24]
 
     @classmethod
@@ -42,44 +97,276 @@ class CompiledCache:
         cache.key = key
         return cache
 
-    def path(self, kind: str) -> Path:
-        return cache_dir() / f"{kind}-{self.key}.pickle"
+    def path(self, part: str) -> Path:
+        return cache_dir() / f"{part}-{self.key}.json"
 
-    def load(self, kind: str):
-        """The cached object, or None when absent or unreadable (with a warning)."""
-        import pickle
+    def automaton_path(self, digest: str) -> Path:
+        # Named by its content, so two processes saving at once never mix their files.
+        return cache_dir() / f"matcher-{self.key}-{digest[:16]}.automaton"
 
-        path = self.path(kind)
+    def load(self, part: str, rows: int | None = None):
+        """The stored part, or None when it is absent or not exactly what this version wrote.
+
+        `rows`: the number of rows of the glossary (for the indexes and the
+        matcher, whose row numbers must stay below it).
+        """
+        path = self.path(part)
         try:
-            with path.open("rb") as handle, _garbage_collector_paused():
-                return pickle.load(handle)
+            with _garbage_collector_paused():
+                data = json.loads(path.read_bytes())
+                _expect(
+                    type(data) is dict
+                    and (data.get("format"), data.get("part"), data.get("key"))
+                    == (FORMAT, part, self.key),
+                    "not this version's format",
+                )
+                value = (
+                    self._load_matcher(data, rows)
+                    if part == "matcher"
+                    else DECODE[part](data, rows)
+                )
         except FileNotFoundError:
             return None
         except Exception as error:  # a damaged cache must never stop the user
-            warn(f"ignoring unreadable cache {path} ({error.__class__.__name__}); rebuilding it")
+            reason = str(error) if isinstance(error, CacheFileError) else type(error).__name__
+            warn(f"ignoring unreadable cache {path} ({reason}); rebuilding it")
             return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # marks the key as recently used (see _sweep)
+        return value
 
-    def save(self, kind: str, value) -> None:
+    def save(self, part: str, value) -> None:
         """Store a part; failing to write a cache only costs speed, so it only warns."""
-        import pickle
-
-        path = self.path(kind)
+        path = self.path(part)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-            self._remove_older(kind)
+            body = self._save_matcher(*value) if part == "matcher" else ENCODE[part](value)
+            data = {"format": FORMAT, "part": part, "key": self.key, **body}
+            atomic_write_bytes(
+                path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+            )
+            self._sweep()
         except OSError as error:
-            warn(f"cannot write cache {path} ({error.strerror}); continuing without it")
+            warn(f"cannot write cache {path} ({error.strerror or error}); continuing without it")
 
-    def _remove_older(self, kind: str) -> None:
-        """Keep the cache folder from growing with every edit of a glossary."""
-        import time
+    # ------------------------------------------------------------------ the matcher
 
-        week_ago = time.time() - STALE_AFTER_SECONDS
-        for old in cache_dir().glob(f"{kind}-*.pickle"):
+    def _save_matcher(self, automaton, key_values: list[tuple[int, int, int]]) -> dict:
+        handle, temp = tempfile.mkstemp(
+            prefix=f".matcher-{self.key}.", suffix=".tmp", dir=cache_dir()
+        )
+        os.close(handle)
+        try:
+            automaton.save(temp)  # no fsync: a file torn by a crash fails its digest
+            os.chmod(temp, 0o644)  # as atomic_write_bytes leaves the JSON files
+            digest = _sha256(Path(temp))
+            os.replace(temp, self.automaton_path(digest))
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        values = list(chain.from_iterable(key_values))
+        return {"sha256": digest, "pyahocorasick": _ahocorasick_build(), "values": values}
+
+    def _load_matcher(self, data: dict, rows: int):
+        import ahocorasick
+
+        digest, values = data["sha256"], _numbers(data["values"])
+        _expect(type(digest) is str and DIGEST.fullmatch(digest), "a bad digest")
+        _expect(data["pyahocorasick"] == _ahocorasick_build(), "another pyahocorasick")
+        _expect(len(values) % 3 == 0, "a wrong shape")
+        _numbers(values[0::3], below=rows)
+        path = self.automaton_path(digest)
+        _expect(_sha256(path) == digest, "the automaton file is damaged")
+        automaton = ahocorasick.load(str(path), _refuse_objects)
+        keys = len(values) // 3
+        expected_kind = ahocorasick.AHOCORASICK if keys else ahocorasick.EMPTY
+        _expect(
+            (automaton.kind, automaton.store, len(automaton))
+            == (expected_kind, ahocorasick.STORE_INTS, keys),
+            "another automaton",
+        )
+        automaton.exists("")  # raises TypeError when its keys are number sequences, not text
+        return automaton, list(zip(values[0::3], values[1::3], values[2::3], strict=True))
+
+    # ------------------------------------------------------------------ a bounded folder
+
+    def _sweep(self) -> None:
+        """Keep the folder bounded: the files of the KEEP_KEYS most recently used keys, no leftovers.
+
+        A key's last use is its newest file's mtime (load touches the file it
+        reads). Leftovers: pickle files of format 1, temp files of a writer
+        killed an hour ago, and automaton files that processes saving at once
+        left beside the newest one, once an hour old.
+        """
+        now = time.time()
+        files: dict[str, list[tuple[float, Path]]] = {self.key: []}
+        for path in cache_dir().iterdir():
+            with contextlib.suppress(OSError):  # another process may remove it first
+                match = CACHE_FILE.fullmatch(path.name)
+                if match and not match["legacy"]:
+                    files.setdefault(match["key"], []).append((path.stat().st_mtime, path))
+                elif match or _is_orphan(path, now):
+                    path.unlink()
+        last_used = {key: max(entries, default=(0,))[0] for key, entries in files.items()}
+        last_used[self.key] = math.inf
+        unused = sorted(last_used, key=last_used.__getitem__, reverse=True)[KEEP_KEYS:]
+        doomed = [path for key in unused for _, path in files[key]]
+        for entries in files.values():
+            automata = sorted(entry for entry in entries if entry[1].suffix == ".automaton")
+            doomed += [path for mtime, path in automata[:-1] if now - mtime > ORPHAN_AFTER_SECONDS]
+        for path in doomed:
             with contextlib.suppress(OSError):
-                if old != self.path(kind) and old.stat().st_mtime < week_ago:
-                    old.unlink()
+                path.unlink()
+
+
+def _is_orphan(path: Path, now: float) -> bool:
+    """A temp file of atomic_write_bytes or _save_matcher whose writer is long gone."""
+    name = path.name
+    return (
+        name.startswith(".")
+        and name.endswith(".tmp")
+        and now - path.stat().st_mtime > ORPHAN_AFTER_SECONDS
+    )
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _ahocorasick_build() -> str:
+    """Which pyahocorasick build saved an automaton: its file format follows the C structs."""
+    import ahocorasick
+
+    library = Path(ahocorasick.__file__)
+    stat = library.stat()
+    return f"{library.name}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _refuse_objects(data: bytes):
+    """pyahocorasick's deserializer, called only for an automaton of Python objects."""
+    raise CacheFileError("the automaton holds Python objects")
+
+
+# --------------------------------------------------------------------------- JSON parts
+
+
+def _expect(condition, problem: str = "a wrong shape") -> None:
+    if not condition:
+        raise CacheFileError(problem)
+
+
+def _list_of(values, kinds: set[type], length: int | None = None) -> list:
+    """`values`, when it is a list (of `length` items) whose items are all of `kinds`."""
+    _expect(type(values) is list and (length is None or len(values) == length))
+    _expect(set(map(type, values)) <= kinds, "a wrong type")  # C speed, even for 100,000
+    return values
+
+
+def _strings(values, length: int | None = None, optional: bool = False) -> list:
+    return _list_of(values, {str, type(None)} if optional else {str}, length)
+
+
+def _numbers(values, length: int | None = None, below: int | None = None, optional=False) -> list:
+    """`values`, when it is a list of whole numbers in range(below) (None too, where optional)."""
+    _list_of(values, {int, type(None)} if optional else {int}, length)  # bool is not int here
+    present = [number for number in values if number is not None] if optional else values
+    in_range = not present or (min(present) >= 0 and (below is None or max(present) < below))
+    _expect(in_range, "a number out of range")
+    return values
+
+
+def _encode_rows(compiled: dict) -> dict:
+    rows = compiled["rows"]
+    return {
+        "files": compiled["files"],
+        "warnings": compiled["warnings"],
+        "count": len(rows),
+        "columns": {name: [row[field] for row in rows] for name, field in COLUMNS.items()},
+        "shared": {name: _shared(rows, field) for name, field in SHARED.items()},
+        "sparse": {name: _sparse(rows, field) for name, field in SPARSE.items()},
+    }
+
+
+def _shared(rows: list[tuple], field: int) -> dict:
+    """A field few distinct values fill (a file's path): each value once, rows by number."""
+    values = list(dict.fromkeys(row[field] for row in rows))
+    number = {value: position for position, value in enumerate(values)}
+    return {"values": values, "rows": [number[row[field]] for row in rows]}
+
+
+def _sparse(rows: list[tuple], field: int) -> dict:
+    """A list field that most rows leave empty: only the rows that have one."""
+    having = [number for number, row in enumerate(rows) if row[field]]
+    return {"rows": having, "values": [list(rows[number][field]) for number in having]}
+
+
+def _decode_rows(data: dict, _rows=None) -> dict:
+    """The form Glossary.compiled() gives: rows as the tuples terms.term_to_row makes."""
+    count, columns, shared, sparse = data["count"], data["columns"], data["shared"], data["sparse"]
+    rows = zip(
+        _strings(columns["ko"], count),
+        _strings(columns["en"], count),
+        _unshared(shared["type"], count, allowed=TYPE_VALUES),
+        _unsparse(sparse["variants"], count),
+        _unsparse(sparse["en_variants"], count),
+        _strings(columns["note"], count, optional=True),
+        _unshared(shared["domain"], count),
+        _unshared(shared["path"], count),
+        _numbers(columns["line"], count, optional=True),
+        strict=True,
+    )
+    return {
+        "files": _strings(data["files"]),
+        "warnings": _strings(data["warnings"]),
+        "rows": list(rows),
+    }
+
+
+def _unshared(field: dict, count: int, allowed: set | None = None) -> list:
+    """Each row's value of a shared field (see _shared)."""
+    values = _strings(field["values"], optional=True)
+    _expect(allowed is None or set(values) <= allowed, "an unknown value")
+    return list(map(values.__getitem__, _numbers(field["rows"], count, below=len(values))))
+
+
+def _unsparse(field: dict, count: int) -> list[tuple]:
+    """Each row's tuple of strings from a sparse list field (see _sparse)."""
+    having, values = _numbers(field["rows"], below=count), _list_of(field["values"], {list})
+    _expect(len(values) == len(having))
+    _strings(list(chain.from_iterable(values)))
+    column: list[tuple] = [()] * count
+    for number, value in zip(having, values, strict=True):
+        column[number] = tuple(value)
+    return column
+
+
+def _encode_index(index: dict[str, list[int]]) -> dict:
+    """Keys and their first row; the few keys with more rows are listed apart."""
+    lists = list(index.values())
+    more = [number for number, rows in enumerate(lists) if len(rows) > 1]
+    return {
+        "keys": list(index),
+        "first": [rows[0] for rows in lists],
+        "more": {"at": more, "rows": [lists[number][1:] for number in more]},
+    }
+
+
+def _decode_index(data: dict, rows: int) -> dict[str, list[int]]:
+    keys = _strings(data["keys"])
+    first = _numbers(data["first"], len(keys), below=rows)
+    at = _numbers(data["more"]["at"], below=len(keys))
+    more = _list_of(data["more"]["rows"], {list}, len(at))
+    _numbers(list(chain.from_iterable(more)), below=rows)
+    lists = [[row] for row in first]
+    for number, extra in zip(at, more, strict=True):
+        lists[number].extend(extra)
+    index = dict(zip(keys, lists, strict=True))
+    _expect(len(index) == len(keys), "a repeated key")
+    return index
+
+
+ENCODE = {"rows": _encode_rows, "korean-index": _encode_index, "english-index": _encode_index}
+DECODE = {"rows": _decode_rows, "korean-index": _decode_index, "english-index": _decode_index}
 
 
 @contextlib.contextmanager

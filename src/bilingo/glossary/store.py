@@ -71,12 +71,13 @@ class Glossary:
         """`build()`, or read it from the compiled cache when this glossary has one.
 
         Each part (lookup indexes, the matcher's automaton) is its own cache
-        file, so a command reads only what it uses.
+        file, so a command reads only what it uses; its row numbers are
+        checked against this glossary's rows when it is read.
         """
         if self.cache_key is None:
             return build()
         cache = CompiledCache.for_key(self.cache_key)
-        value = cache.load(kind)
+        value = cache.load(kind, rows=len(self._rows))
         if value is None:
             value = build()
             cache.save(kind, value)

@@ -12,6 +12,7 @@ import re
 
 from .. import korean
 from ..errors import GlossaryError
+from ..normalize import normalize
 from ..terms import Term, TermType, normalize_space, without_spaces
 
 ENTRY_KEYS = ("ko", "en", "type", "variants", "en_variants", "note")
@@ -30,8 +31,8 @@ def term_from_entry(entry, path: str | None = None, domain: str | None = None) -
         raise GlossaryError(
             f"unknown key `{unknown[0]}` (allowed: {', '.join(ENTRY_KEYS)})", path, line
         )
-    ko = _required_string(entry, "ko", path, line)
-    en = _required_string(entry, "en", path, line)
+    ko = normalize_space(_required_string(entry, "ko", path, line))
+    en = normalize_space(_required_string(entry, "en", path, line))
     if not (korean.contains_hangul(ko) or re.search(r"[A-Za-z]", ko)):
         raise GlossaryError(f"ko `{ko}` holds no Hangul and no Latin letter", path, line)
     term_type = entry.get("type")
@@ -40,8 +41,8 @@ def term_from_entry(entry, path: str | None = None, domain: str | None = None) -
             f"type `{term_type}` is not one of: {', '.join(TERM_TYPES)}", path, line
         )
     return Term(
-        ko=normalize_space(ko),
-        en=normalize_space(en),
+        ko=ko,
+        en=en,
         type=TermType(term_type) if term_type else None,
         variants=_string_list(entry, "variants", path, line),
         en_variants=_string_list(entry, "en_variants", path, line),
@@ -67,7 +68,7 @@ def _optional_string(entry: dict, key: str, path, line) -> str | None:
         return None
     if isinstance(value, (list, dict)):
         raise GlossaryError(f"`{key}` must be a single string, not a list or mapping", path, line)
-    return str(value)
+    return normalize(str(value))
 
 
 def _string_list(entry: dict, key: str, path, line) -> list[str]:

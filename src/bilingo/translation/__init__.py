@@ -4,6 +4,7 @@
     pipeline    the flow: split, prepare, translate in one batch, repair, reassemble
     prepare     before MT: terms and money figures written in the target language
     repair      after MT: lost terms put back, en->ko particles made to agree
+    stream      any size in bounded memory: part by part, output written as it goes
     result      TranslationResult and its text / bilingual / JSON forms
 
 See docs/design.md, "Data flow of translate".
@@ -13,17 +14,20 @@ from .documents import (
     SUPPORTED_PAIRS,
     TRANSLATABLE_SUFFIXES,
     check_language_pair,
+    check_not_overwriting,
     folder_sources,
     make_engine,
     translate_file,
     translate_folder,
     translate_text,
+    translate_to_file,
     write_output,
 )
 from .pipeline import run_pipeline
 from .prepare import Insertion, PreparedSentence, prepare_source
 from .repair import find_in_output, fix_particles, repair_outputs
 from .result import OUTPUT_FORMATS, AppliedTerm, Segment, TranslationResult
+from .stream import StreamSummary, document_parts, translate_stream
 
 __all__ = [
     "OUTPUT_FORMATS",
@@ -34,7 +38,10 @@ __all__ = [
     "PreparedSentence",
     "Segment",
     "TranslationResult",
+    "StreamSummary",
     "check_language_pair",
+    "check_not_overwriting",
+    "document_parts",
     "find_in_output",
     "fix_particles",
     "folder_sources",
@@ -44,6 +51,8 @@ __all__ = [
     "run_pipeline",
     "translate_file",
     "translate_folder",
+    "translate_stream",
     "translate_text",
+    "translate_to_file",
     "write_output",
 ]

@@ -7,14 +7,15 @@ share, so both refuse the same pairs and write files the same way.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..engines import Engine, get_engine
 from ..errors import InputError, UnsupportedLanguagePair, UsageError
-from ..files import atomic_write_text, read_text_file
+from ..files import atomic_write_text, atomic_writer, read_text_file, text_lines
 from .pipeline import Progress, run_pipeline
 from .result import OUTPUT_FORMATS, TranslationResult
+from .stream import StreamSummary, translate_stream
 
 SUPPORTED_PAIRS = (("ko", "en"), ("en", "ko"))
 TRANSLATABLE_SUFFIXES = (".txt", ".md")
@@ -128,25 +129,32 @@ def translate_folder(
 ) -> list[Path]:
     """Translate every .txt/.md file under `folder` into the same names under `output`.
 
-    JSON output files take a .json suffix. progress(done, total) counts files.
-    Returns the files written, in order.
+    JSON output files take a .json suffix. Each file is translated part by
+    part (bounded memory) and written atomically; no output may be an input.
+    progress(done, total) counts files. Returns the files written, in order.
     """
     _check_output_format(output_format)
     folder, output = Path(folder), Path(output)
     sources = folder_sources(folder)
+    targets = [_target_for(path, folder, output, output_format) for path in sources]
+    if output.resolve() == folder.resolve():
+        raise UsageError(f"{output} is the folder being translated; give another output folder")
+    for source, target in zip(sources, targets, strict=True):
+        check_not_overwriting(source, target)
     translator = make_engine(engine, source_lang, target_lang, **engine_options)
     glossary = _glossary_for(glossary, apply_glossary)
-    written = []
-    for done, path in enumerate(sources, start=1):
-        target = output / path.relative_to(folder)
-        if output_format == "json":
-            target = target.with_suffix(".json")
-        result = run_pipeline(read_text_file(path), glossary, translator)
-        write_output(result.render(output_format), target)
-        written.append(target)
+    for done, (source, target) in enumerate(zip(sources, targets, strict=True), start=1):
+        with source.open("rb") as raw:
+            translate_to_file(text_lines(raw, str(source)), target, glossary, translator,
+                              output_format)  # fmt: skip
         if progress:
             progress(done, len(sources))
-    return written
+    return targets
+
+
+def _target_for(source: Path, folder: Path, output: Path, output_format: str) -> Path:
+    target = output / source.relative_to(folder)
+    return target.with_suffix(".json") if output_format == "json" else target
 
 
 def folder_sources(folder: Path) -> list[Path]:
@@ -157,6 +165,38 @@ def folder_sources(folder: Path) -> list[Path]:
     if not files:
         raise InputError(f"{folder} holds no .txt or .md files")
     return files
+
+
+def check_not_overwriting(source: Path, output: Path) -> None:
+    """Refuse an output that is the input itself (the same file, also through links)."""
+    same = (
+        os.path.samefile(source, output)
+        if source.exists() and output.exists()
+        else source.resolve() == output.resolve()
+    )
+    if same:
+        raise UsageError(f"{output} is the input file {source}; give another output")
+
+
+def translate_to_file(
+    lines: Iterable[str],
+    output: Path,
+    glossary,
+    engine,
+    output_format: str = "text",
+    progress: Callable[[int], None] | None = None,
+) -> StreamSummary:
+    """Translate lines part by part straight into `output`, replacing it atomically at the end."""
+    if output.is_dir():
+        raise UsageError(f"{output} is a folder; give a file name")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_writer(output) as out:
+            return translate_stream(
+                lines, glossary, engine, out.write, output_format, progress=progress
+            )
+    except OSError as error:
+        raise InputError(f"cannot write {output}: {error.strerror}") from None
 
 
 def write_output(text: str, path: Path) -> None:
