@@ -147,11 +147,7 @@ def test_interrupted_write_leaves_the_old_file(cli, sample_glossary, monkeypatch
         == f"error: {target}: cannot write (No space left on device); the file was not changed"
     )
     assert target.read_bytes() == before
-    assert sorted(p.name for p in sample_glossary.iterdir()) == [
-        "ai.yaml",
-        "ai.yaml.lock",
-        "people.yaml",
-    ]
+    assert sorted(p.name for p in sample_glossary.iterdir()) == ["ai.yaml", "people.yaml"]
 
 
 def test_twenty_concurrent_adds_all_land(sample_glossary):
@@ -169,3 +165,92 @@ def test_twenty_concurrent_adds_all_land(sample_glossary):
     assert all(glossary.get(f"동시어{i:02d}").en == f"word {i}" for i in range(20))
     assert len(glossary) == 25
     assert "# loanwords" in target.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- issue 9: hardening
+
+FLOW = "# team terms\nterms: [{ko: 노어, en: No}, {ko: 버전, en: 1.10}]  # flow\n"
+
+
+@pytest.mark.parametrize("args", [["새말", "new word"], ["노어", "Noah", "--update"]])
+def test_a_flow_list_is_refused_and_never_rewritten(cli, tmp_path, args):
+    target = tmp_path / "flow.yaml"
+    target.write_text(FLOW, encoding="utf-8")
+    result = cli("add", *args, "--into", target, "-g", target)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {target}:2: this file writes its terms as a flow list (`terms: [...]`); "
+        "write them as a block list (one `- ko:` per entry) to let bilingo edit it\n"
+    )
+    assert target.read_text(encoding="utf-8") == FLOW
+
+
+def test_add_writes_through_a_symlink(cli, tmp_path):
+    real = tmp_path / "shared" / "team.yaml"
+    real.parent.mkdir()
+    real.write_text("terms:\n  - ko: 가나\n    en: ga na\n", encoding="utf-8")
+    link = tmp_path / "mine" / "team.yaml"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    result = cli("add", "새말", "new word", "--into", link, "-g", link)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink() and link.resolve() == real
+    assert load_glossary([real]).get("새말").en == "new word"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["team.yaml"]
+    assert sorted(p.name for p in link.parent.iterdir()) == ["team.yaml"]
+
+
+def test_add_keeps_crlf_line_ends_and_the_bom(cli, tmp_path):
+    target = tmp_path / "windows.yaml"
+    target.write_bytes("\ufeff# 팀\r\nterms:\r\n  - ko: 가나\r\n    en: ga na\r\n".encode())
+    result = cli("add", "새말", "new word", "--note", "a note", "--into", target, "-g", target)
+    assert result.exit_code == 0, result.stderr
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf# ")
+    assert data.count(b"\n") == data.count(b"\r\n") == 7
+    assert data.endswith("  - ko: 새말\r\n    en: new word\r\n    note: a note\r\n".encode())
+    assert load_glossary([target]).get("새말").note == "a note"
+
+
+def test_no_lock_or_temporary_file_is_left_beside_the_glossary(cli, sample_glossary):
+    target = sample_glossary / "ai.yaml"
+    orphan = sample_glossary / ".ai.yaml.k1ll3d.tmp"  # left by a writer that was killed
+    orphan.write_text("half an entry", encoding="utf-8")
+    other = sample_glossary / ".people.yaml.x.tmp"  # another file's: not ours to remove here
+    other.write_text("", encoding="utf-8")
+    (sample_glossary / "ai.yaml.lock").touch()  # where bilingo used to keep its lock
+    for args in (
+        ["add", "새말", "new word", "--into", target],
+        ["add", "새말", "newer word", "--update", "--into", target],
+        ["remove", "새말", "--from", target],
+    ):
+        result = cli(*args, "-g", sample_glossary)
+        assert result.exit_code == 0, result.stderr
+        assert sorted(p.name for p in sample_glossary.iterdir()) == [
+            ".people.yaml.x.tmp",
+            "ai.yaml",
+            "people.yaml",
+        ]
+
+
+MALFORMED = {
+    "malformed": "terms:\n  - ko: 가나\n    en: [ga na\n",
+    "tab-indented": "terms:\n\t- ko: 가나\n\t  en: ga na\n",
+    "nul byte": "terms:\n  - ko: 가나\n    en: ga\0na\n",
+    "nul byte after 8 KB": "# " + "x" * 9000 + "\nterms:\n  - ko: 가나\n    en: ga\0na\n",
+    "two documents": "terms:\n  - ko: 가나\n    en: ga na\n---\nterms: []\n",
+    "control character": "terms:\n  - ko: 가나\n    en: ga\x1bna\n",
+}
+
+
+@pytest.mark.parametrize("flag", ["--to", "--into"])
+@pytest.mark.parametrize("kind", list(MALFORMED))
+def test_add_to_a_broken_file_is_one_plain_error(cli, tmp_path, kind, flag):
+    target = tmp_path / "broken.yaml"
+    target.write_bytes(MALFORMED[kind].encode("utf-8"))
+    result = cli("add", "새말", "new word", flag, target)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert 1 <= len(lines) <= 2 and lines[0].startswith(f"error: {target}"), lines
+    assert target.read_bytes() == MALFORMED[kind].encode("utf-8")

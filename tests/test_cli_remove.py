@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import yaml
-
 from bilingo import load_glossary
 
 
@@ -32,12 +30,14 @@ def test_remove_from_a_named_file(cli, tmp_path):
     assert cli("remove", "첫째", "--from", target).exit_code == 1
 
 
-def test_remove_the_last_entry_of_a_flow_list(cli, tmp_path):
+def test_remove_from_a_flow_list_is_refused_and_never_rewritten(cli, tmp_path):
+    text = "# top\nterms: [{ko: 하나, en: one}, {ko: 노어, en: No}]  # flow\n"
     target = tmp_path / "flow.yaml"
-    target.write_text("# top\nterms: [{ko: 하나, en: one}]\n", encoding="utf-8")
-    assert cli("remove", "하나", "--from", target).exit_code == 0
-    assert yaml.safe_load(target.read_text(encoding="utf-8")) == {"terms": []}
-    assert target.read_text(encoding="utf-8").startswith("# top\n")
+    target.write_text(text, encoding="utf-8")
+    result = cli("remove", "하나", "--from", target)
+    assert result.exit_code == 1
+    assert "writes its terms as a flow list" in result.stderr
+    assert target.read_text(encoding="utf-8") == text
 
 
 def test_remove_refuses_a_variant_a_missing_entry_and_the_builtin_glossary(cli, sample_glossary):
@@ -83,3 +83,17 @@ def test_bilingo_home_holds_the_user_glossary_and_cache(cli, tmp_path, monkeypat
     from bilingo import paths
 
     assert paths.models_dir() == home / "models"
+
+
+def test_remove_writes_through_a_symlink_and_keeps_crlf_and_the_bom(cli, tmp_path):
+    real = tmp_path / "shared" / "team.yaml"
+    real.parent.mkdir()
+    text = "\ufeffterms:\r\n  - ko: 첫째\r\n    en: first\r\n  - ko: 둘째\r\n    en: second\r\n"
+    real.write_bytes(text.encode())
+    link = tmp_path / "team.yaml"
+    link.symlink_to(real)
+    result = cli("remove", "첫째", "--from", link)
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert real.read_bytes() == "\ufeffterms:\r\n  - ko: 둘째\r\n    en: second\r\n".encode()
+    assert sorted(p.name for p in real.parent.iterdir()) == ["team.yaml"]

@@ -151,10 +151,27 @@ def test_one_syllable_headword_warns(tmp_path):
     assert "one-syllable headword `중`" in warnings[0]
 
 
+@pytest.mark.parametrize("character", ["\x07", "\x1b"])
+def test_control_characters_name_file_and_line(tmp_path, character):
+    path = write(
+        tmp_path / "bell.yaml", f"# top\nterms:\n  - ko: 딥시크\n    en: Deep{character}Seek\n"
+    )
+    _, problems, _ = check_glossary([path])
+    code = f"U+{ord(character):04X}"
+    assert str(problems[0]).startswith(f"{path}:4: "), problems
+    assert code in str(problems[0]) and "position" not in str(problems[0])
+
+
 def test_bom_is_accepted(tmp_path):
     path = tmp_path / "bom.yaml"
     path.write_bytes("\ufeffterms:\n  - ko: 딥시크\n    en: DeepSeek\n".encode())
     assert load_glossary([path]).get("딥시크").en == "DeepSeek"
+
+
+def test_yaml_nulls_are_nothing_and_quoted_ones_are_text(tmp_path):
+    write(tmp_path / "a.yaml", "terms:\n  - ko: 노\n    en: 'null'\n    note: ~\n    type:\n")
+    term = load_glossary([tmp_path]).get("노")
+    assert (term.en, term.note, term.type) == ("null", None, None)
 
 
 def test_yaml_booleans_stay_strings(tmp_path):
