@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +26,7 @@ from bilingo.formats import (
     import_table,
     import_tbx,
     import_terms,
+    iter_terms,
     merge_into,
 )
 from bilingo.glossary import read_glossary_file
@@ -53,8 +58,9 @@ TRICKY = Term(
 # --------------------------------------------------------------------------- TBX
 
 
-def test_tbx_round_trip_keeps_every_field(terms):
-    assert content(import_tbx(export_tbx(terms))) == content(terms)
+@pytest.mark.parametrize("version", [2, 3])
+def test_tbx_round_trip_keeps_every_field(terms, version):
+    assert content(import_tbx(export_tbx(terms, version=version))) == content(terms)
 
 
 def test_tbx_round_trip_of_markup_and_quotes():
@@ -63,8 +69,8 @@ def test_tbx_round_trip_of_markup_and_quotes():
     assert back.note == "CEO of AMD; <b> & 'quotes', tabs are not kept"
 
 
-def test_tbx_is_tbx_basic(terms):
-    text = export_tbx(terms[:1])
+def test_tbx_v3_is_tbx_basic(terms):
+    text = export_tbx(terms[:1], version=3)
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
     assert (
         '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">'
@@ -85,6 +91,51 @@ def test_tbx_is_tbx_basic(terms):
         '<termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>',
     ):
         assert piece in text, piece
+
+
+def test_tbx_v2_is_tbx_basic_2008_by_default(terms):
+    text = export_tbx(terms[:1])
+    assert text.startswith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic" xml:lang="en">\n'
+    )
+    for piece in (
+        "<martifHeader>",
+        "<sourceDesc>",
+        '<p type="XCSURI">TBXBasicXCSV02.xcs</p>',
+        '<termEntry id="c1">',
+        '<descrip type="subjectField">org</descrip>',
+        "<note>Chinese AI start-up behind DeepSeek-R1</note>",
+        '<langSet xml:lang="ko">',
+        '<langSet xml:lang="en">',
+        "<tig>",
+        "<term>딥 시크</term>",
+        '<termNote type="termType">variant</termNote>',
+        '<termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>',
+        '<termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>',
+    ):
+        assert piece in text, piece
+    for v3_only in ("<tbx", "conceptEntry", "langSec", "termSec", "xmlns"):
+        assert v3_only not in text
+
+
+def test_tbx_v2_is_read_by_translate_toolkit(terms):
+    from translate.storage.tbx import tbxfile  # the reader of Weblate, Pootle and Virtaal
+
+    store = tbxfile.parsestring(export_tbx(terms).encode(), "ko", "en")
+    units = [unit for unit in store.units if unit.istranslatable()]
+    assert [(unit.source, unit.target) for unit in units] == [(t.ko, t.en) for t in terms]
+    nvidia = units[3]
+    assert [term.text for term in nvidia.get_target_terms()] == ["Nvidia", "NVIDIA"]
+    assert [term.administrative_status for term in nvidia.get_target_terms()] == [
+        "preferredTerm-admn-sts",
+        "admittedTerm-admn-sts",
+    ]
+    assert "Chinese AI start-up behind DeepSeek-R1" in units[0].getnotes()
+
+
+def test_tbx_version_is_2_or_3():
+    with pytest.raises(UsageError, match="TBX version 4"):
+        export_tbx([], version=4)
 
 
 def test_import_tbx_v2_from_a_cat_tool():
@@ -132,6 +183,33 @@ def test_entities_are_refused(hostile):
     assert str(caught.value).startswith("evil.tbx: refused: the file defines XML entities")
 
 
+def nested(tag: str, depth: int) -> str:
+    """A termEntry holding one ko/en pair and `depth` nested <tag> elements."""
+    return (
+        '<?xml version="1.0"?>\n<martif type="TBX-Basic"><text><body>\n<termEntry id="t1">'
+        + f"<{tag}>" * depth
+        + f"</{tag}>" * depth
+        + '<langSet xml:lang="ko"><tig><term>딥시크</term></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>DeepSeek</term></tig></langSet>'
+        "</termEntry></body></text></martif>\n"
+    )
+
+
+@pytest.mark.parametrize("tag", ["descripGrp", "hi"])
+def test_deeply_nested_tbx_is_refused(tag):
+    with pytest.raises(GlossaryError) as caught:
+        import_tbx(nested(tag, 50_000).encode(), "deep.tbx")
+    assert str(caught.value) == (
+        "deep.tbx:3: elements are nested more than 100 deep here; "
+        "TBX needs about 10, so this is not a glossary"
+    )
+
+
+def test_nesting_within_the_limit_is_read():
+    [term] = import_tbx(nested("descripGrp", 90), "ok.tbx")
+    assert (term.ko, term.en) == ("딥시크", "DeepSeek")
+
+
 def test_malformed_xml_names_the_line():
     text = (
         "<?xml version='1.0'?>\n<tbx>\n<text><body>\n<conceptEntry></langSec>\n</body></text></tbx>"
@@ -157,7 +235,7 @@ def test_invalid_tbx_entry_names_its_line():
     text = export_tbx([Term("딥시크", "DeepSeek")]).replace(
         "<term>딥시크</term>", "<term>2024</term>"
     )
-    with pytest.raises(GlossaryError, match=r"x\.tbx:12: ko `2024` holds no Hangul"):
+    with pytest.raises(GlossaryError, match=r"x\.tbx:15: ko `2024` holds no Hangul"):
         import_tbx(text, "x.tbx")
 
 
@@ -194,6 +272,93 @@ def test_two_column_round_trip_with_and_without_header(terms):
     for header in (False, True):
         back = import_table(export_table(terms, header=header))
         assert [(t.ko, t.en) for t in back] == [(t.ko, t.en) for t in terms]
+
+
+FORMULAS = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)"]
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cells(text: str, delimiter: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+def test_export_neutralises_formula_cells(delimiter):
+    terms = [Term(f"수식{number}", formula) for number, formula in enumerate(FORMULAS)]
+    terms += [
+        Term("=1+1 합계", "sum", variants=["-합계"], note="\tstarts with a tab"),
+        Term("캐리지", "@home", en_variants=["+82"], note="\rstarts with a carriage return"),
+    ]
+    rich = cells(export_table(terms, delimiter, rich=True), delimiter)[1:]
+    plain = cells(export_table(terms, delimiter), delimiter)
+    assert [row[1] for row in plain[:4]] == ["'" + formula for formula in FORMULAS]
+    assert rich[4] == ["'=1+1 합계", "sum", "", "'-합계", "", "'\tstarts with a tab"]
+    assert rich[5] == ["캐리지", "'@home", "", "", "'+82", "'\rstarts with a carriage return"]
+    for cell in (cell for row in rich + plain for cell in row):
+        assert not cell.startswith(TRIGGERS), cell
+
+
+APOSTROPHES = [
+    Term("국가 번호", "+82", TermType.TERM, ["-국가번호"], ["-ish", "x"], "=not a formula"),
+    Term("수식", '=HYPERLINK("http://x","y")', note="\tindented"),
+    Term("구십년대", "'90s", en_variants=["'=quoted", "''+twice"], note="'-dash"),
+    Term("캐리지", "cr", note="\rstarts with a carriage return,\rand holds one"),
+]
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+def test_neutralised_cells_round_trip(delimiter):
+    rich = export_table(APOSTROPHES, delimiter, rich=True)
+    assert content(import_table(rich, delimiter)) == content(APOSTROPHES)
+    plain = import_table(export_table(APOSTROPHES, delimiter), delimiter)
+    assert [(t.ko, t.en) for t in plain] == [(t.ko, t.en) for t in APOSTROPHES]
+
+
+def test_import_reads_a_spreadsheet_quote_prefix_as_text():
+    [term] = import_table("국가 번호,'+82\n")
+    assert term.en == "+82"
+    [term] = import_table("구십년대,'90s\n")
+    assert term.en == "'90s"
+
+
+UNCLOSED_HINT = (
+    "a quoted cell ends with a quote just before the {} or the line end, "
+    'and a quote inside it is written ""'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            '딥시크,DeepSeek\n엔비디아,"Nvidia\n오픈AI,OpenAI\n서울,Seoul\n',
+            "2: a quote opened here is not closed properly (lines 2-4 would be read as one cell)",
+        ),
+        (
+            '딥시크,DeepSeek\n"엔비디아,Nvidia\n"오픈AI",OpenAI\n',
+            "2: a quote opened here is not closed properly (lines 2-3 would be read as one cell)",
+        ),
+        ('딥시크,DeepSeek\n엔비디아,"Nvidia', "2: a quote opened here is not closed properly"),
+        ('딥시크,"Deep" Seek\n', "1: a quote opened here is not closed properly"),
+    ],
+    ids=["runs-to-the-end", "closed-by-a-later-quote", "on-the-last-line", "text-after-the-quote"],
+)
+def test_an_unclosed_quote_names_the_line_it_opened(text, where):
+    with pytest.raises(GlossaryError) as caught:
+        import_table(text, path="bad.csv")
+    assert str(caught.value) == f"bad.csv:{where}; {UNCLOSED_HINT.format('comma')}"
+
+
+def test_an_unclosed_quote_in_tsv_names_the_tab():
+    with pytest.raises(GlossaryError, match=r"bad\.tsv:1: .* just before the tab or"):
+        import_table('딥시크\t"DeepSeek\n엔비디아\tNvidia\n', "\t", "bad.tsv")
+
+
+def test_a_quoted_cell_may_span_lines():
+    text = 'ko,en,type,variants,en_variants,note\n딥시크,DeepSeek,,,,"line one\nline two"\n서울,Seoul,,,,\n'
+    first, second = import_table(text)
+    assert first.note == "line one\nline two"
+    assert (second.ko, second.line) == ("서울", 4)
 
 
 def test_import_table_reads_an_en_ko_header_the_other_way():
@@ -374,6 +539,8 @@ def test_merge_into_a_non_yaml_target(tmp_path):
     [
         ("bad.csv", "딥시크,DeepSeek\n엔비디아,Nvidia,org\n".encode()),
         ("bad.csv", "딥시크,DeepSeek\n".encode("cp949")),
+        ("bad.csv", '딥시크,DeepSeek\n엔비디아,"Nvidia\n오픈AI,OpenAI\n'.encode()),
+        pytest.param("bad.tbx", nested("descripGrp", 50_000).encode(), id="deep.tbx"),
         ("bad.tbx", BILLION_LAUGHS.encode()),
         ("bad.tbx", EXTERNAL_ENTITY.encode()),
         ("bad.tbx", b"<tbx><text><body>"),
@@ -396,3 +563,64 @@ def test_yaml_tbx_yaml_round_trip_through_files(tmp_path, terms):
     back = list(load_glossary([tmp_path / "back.yaml"], use_cache=False))
     assert content(back) == content(terms)
     assert yaml.safe_load((tmp_path / "back.yaml").read_text(encoding="utf-8"))["terms"]
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+def test_a_table_file_is_read_as_it_is_consumed(tmp_path):
+    # The bad byte on the last line is only met when that line is read: the
+    # first term comes out before it, so the file is not decoded whole first.
+    path = tmp_path / "big.csv"
+    path.write_bytes("딥시크,DeepSeek\n".encode() * 50_000 + "엔비디아,Nvidia\n".encode("cp949"))
+    terms = iter_terms(path)
+    first = next(terms)
+    assert (first.ko, first.en, first.line) == ("딥시크", "DeepSeek", 1)
+    with pytest.raises(GlossaryError, match=r"big\.csv:50001: is not UTF-8"):
+        list(terms)
+
+
+def test_merging_a_stream_that_fails_late_writes_nothing(sample_glossary, tmp_path):
+    path = tmp_path / "late.csv"
+    path.write_text("앤트로픽,Anthropic\n" + "퍼플렉시티,Perplexity,extra\n", encoding="utf-8")
+    target = sample_glossary / "ai.yaml"
+    before = target.read_bytes()
+    with pytest.raises(GlossaryError, match=r"late\.csv:2: has 3 columns"):
+        merge_into(target, iter_terms(path))
+    assert target.read_bytes() == before
+
+
+STREAMING_PROBE = """
+import resource, sys
+from bilingo.formats import iter_terms
+
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+before = peak_mb()
+count = sum(1 for _ in iter_terms(sys.argv[1]))
+print(count, peak_mb() - before)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in kilobytes on Linux only")
+def test_reading_200000_rows_keeps_one_row_at_a_time(tmp_path):
+    # Measured in a child of its own: the peak RSS of this process, or of all
+    # its children (RUSAGE_CHILDREN), would include whatever other tests did.
+    # Holding the rows (text, cells and terms, as import_terms did before
+    # issue 9) takes about 140 MB for 200,000 rows; a streaming read, none.
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8") as table:
+        for number in range(200_000):
+            syllables = "".join(chr(0xAC00 + number // 11172**k % 11172) for k in range(2))
+            table.write(f"용어{syllables},term {number}\n")
+    probe = subprocess.run(
+        [sys.executable, "-c", STREAMING_PROBE, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    count, growth = probe.stdout.split()
+    assert int(count) == 200_000
+    assert float(growth) < 40, f"reading grew the peak RSS by {growth} MB"

@@ -14,8 +14,10 @@ from .entries import load
 from .output import (
     GLOSSARY_OPTION,
     ReportFormat,
+    count_line,
     render,
     report_format_option,
+    say,
     warn,
     write_text,
 )
@@ -35,7 +37,7 @@ def glossary_validate(
         warn(message)
     if problems:
         raise GlossaryProblems(problems)
-    typer.echo(f"ok: {len(terms)} entries")
+    say(f"ok: {count_line(len(terms), 'entry', 'entries')}")
 
 
 @glossary_app.command("stats")
@@ -48,21 +50,30 @@ def glossary_stats(
     per_file, per_type = glossary.stats()
     if format is ReportFormat.json:
         summary = {"total": len(glossary), "files": per_file, "types": per_type}
-        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        say(json.dumps(summary, ensure_ascii=False, indent=2))
         return
     file_rows = [{"file": name, "entries": count} for name, count in per_file.items()]
     type_rows = [{"type": name, "entries": count} for name, count in sorted(per_type.items())]
-    typer.echo(render(file_rows, ["file", "entries"], "table"))
-    typer.echo()
-    typer.echo(render(type_rows, ["type", "entries"], "table"))
-    typer.echo()
-    typer.echo(f"total: {len(glossary)} entries in {len(per_file)} files")
+    say(render(file_rows, ["file", "entries"], "table"))
+    say()
+    say(render(type_rows, ["type", "entries"], "table"))
+    say()
+    entries, files = (
+        count_line(len(glossary), "entry", "entries"),
+        count_line(len(per_file), "file", "files"),
+    )
+    say(f"total: {entries} in {files}")
 
 
 class ExportFormat(str, Enum):
     tbx = "tbx"
     csv = "csv"
     tsv = "tsv"
+
+
+class TbxVersion(str, Enum):
+    v2 = "2"
+    v3 = "3"
 
 
 @glossary_app.command("export")
@@ -82,6 +93,12 @@ def glossary_export(
         help="Write a first row of column names. Default: none for ko,en (DeepL and Google "
         "read every row as an entry), on for --rich. Amazon Translate needs --header.",
     ),
+    tbx_version: TbxVersion | None = typer.Option(
+        None,
+        "--tbx-version",
+        help="tbx only: 2 (default) is TBX-Basic v2 (<martif>), what CAT tools and "
+        "Weblate read; 3 is TBX v3 (ISO 30042:2019, <tbx>).",
+    ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="File to write (default: stdout)."
     ),
@@ -92,15 +109,17 @@ def glossary_export(
 
     if format is ExportFormat.tbx and (rich or header is not None):
         raise UsageError("--rich and --header/--no-header apply to csv and tsv only")
+    if format is not ExportFormat.tbx and tbx_version is not None:
+        raise UsageError("--tbx-version applies to tbx only")
     glossary = load(glossary_paths)
     if format is ExportFormat.tbx:
-        text = export_tbx(glossary)
+        text = export_tbx(glossary, version=int((tbx_version or TbxVersion.v2).value))
     else:
         delimiter = "," if format is ExportFormat.csv else "\t"
         text = export_table(glossary, delimiter, rich=rich, header=header)
     write_text(text, output)
     if output is not None:
-        typer.echo(f"exported {len(glossary)} entries to {output}", err=True)
+        say(f"exported {count_line(len(glossary), 'entry', 'entries')} to {output}", err=True)
 
 
 @glossary_app.command("import")
@@ -115,18 +134,19 @@ def glossary_import(
     format: ReportFormat = report_format_option(),
 ):
     """Merge a TBX, CSV/TSV or YAML glossary into a glossary file; nothing is overwritten."""
-    from ..formats import import_terms, merge_into
+    from ..formats import iter_terms, merge_into
 
-    report = merge_into(into, import_terms(file))
+    report = merge_into(into, iter_terms(file))
     if format is ReportFormat.json:
-        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        say(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return
     for conflict in report.conflicts:
         warn(
             f"kept `{conflict.existing.ko}` \u2192 `{conflict.existing.en}` "
             f"({conflict.existing.source}); the import has `{conflict.imported.en}`"
         )
-    typer.echo(
-        f"added {len(report.added)} entries to {into}; skipped {len(report.duplicates)} "
-        f"already there and {len(report.conflicts)} conflicting"
+    added = count_line(len(report.added), "entry", "entries")
+    say(
+        f"added {added} to {into}; skipped {len(report.duplicates)} already there and "
+        f"{len(report.conflicts)} conflicting"
     )

@@ -9,11 +9,17 @@ its comments (glossary.write_terms, the batch form of what `add` uses). An
 entry whose headword the file already has is never overwritten: the same
 English makes it a duplicate, a different English a conflict, and both are
 reported.
+
+`iter_terms` is the streaming form of `import_terms`: CSV/TSV rows are read
+one at a time, and `merge_into` keeps only its index of headwords and the
+report, so a million-row table is never held whole. A bad row raises after
+the last one, before `merge_into` writes anything.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +27,7 @@ from ..errors import GlossaryError, GlossaryProblems, UsageError
 from ..files import read_bytes
 from ..glossary import read_glossary_file, without_spaces, write_terms
 from ..terms import Term
-from .tabular import decode_table_bytes, export_table, import_table
+from .tabular import decode_table_bytes, export_table, import_table, read_table_file
 from .tbx import export_tbx, import_tbx
 
 __all__ = [
@@ -33,6 +39,7 @@ __all__ = [
     "import_table",
     "import_tbx",
     "import_terms",
+    "iter_terms",
     "merge_into",
 ]
 
@@ -43,6 +50,15 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 def import_terms(path: str | os.PathLike) -> list[Term]:
     """The terms of a TBX, CSV, TSV or YAML file, chosen by its suffix; bad input raises."""
+    return list(iter_terms(path))
+
+
+def iter_terms(path: str | os.PathLike) -> Iterator[Term]:
+    """`import_terms` one term at a time; CSV/TSV files are read as they are consumed.
+
+    A wrong suffix, and any problem of a TBX or YAML file (parsed whole), raise
+    at once; a table's problems raise while iterating, bad rows after the last term.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     known = (*TBX_SUFFIXES, *TABLE_DELIMITERS, *YAML_SUFFIXES)
@@ -51,16 +67,20 @@ def import_terms(path: str | os.PathLike) -> list[Term]:
             f"cannot tell the format of {path} from its name; "
             "import a .tbx (or .xml), .csv, .tsv or .yaml file"
         )
+    if suffix in TABLE_DELIMITERS:
+        return read_table_file(str(path), TABLE_DELIMITERS[suffix])
+    return iter(_whole_file_terms(path, suffix))
+
+
+def _whole_file_terms(path: Path, suffix: str) -> list[Term]:
+    """The terms of a TBX or YAML file, which are parsed whole."""
     if suffix in YAML_SUFFIXES:
         if not path.is_file():
             read_bytes(path, "glossary file to import")  # the same message as the others
         terms, problems = read_glossary_file(path)
         GlossaryProblems.raise_any(problems)
         return terms
-    data = read_bytes(path, "glossary file to import")
-    if suffix in TBX_SUFFIXES:
-        return import_tbx(data, str(path))
-    return import_table(decode_table_bytes(data, str(path)), TABLE_DELIMITERS[suffix], str(path))
+    return import_tbx(read_bytes(path, "glossary file to import"), str(path))
 
 
 @dataclass(frozen=True)
@@ -116,13 +136,15 @@ def _valid_entries_of(target: Path) -> list[Term]:
     return existing
 
 
-def merge_into(path: str | os.PathLike, terms: list[Term]) -> MergeReport:
+def merge_into(path: str | os.PathLike, terms: Iterable[Term]) -> MergeReport:
     """Add `terms` to the glossary file at `path` (created if absent), never overwriting.
 
     A headword already in the file (or already earlier in `terms`) is a
     duplicate when the English is the same and a conflict when it is not;
     neither is written. The file must be a valid glossary before the merge,
-    and it is written once, atomically, or not at all.
+    and it is written once, atomically, or not at all: `terms` may be an
+    iterator (see `iter_terms`), consumed whole before the write, so an error
+    it raises leaves the file as it was.
     """
     target = Path(path).expanduser()
     existing = _valid_entries_of(target)

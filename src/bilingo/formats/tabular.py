@@ -14,24 +14,58 @@ Two forms:
 Reading accepts either form, with or without its header row, and also the
 four-column CSV that DeepL's glossary editor exports (source, target,
 source language, target language). A `en,ko` header swaps the columns.
+
+Formula injection: Excel, LibreOffice and Google Sheets run a cell that starts
+with = + - @ (or a tab or CR) as a formula, so `=HYPERLINK(...)` in a glossary
+would run when the export is opened. Following OWASP's CSV-injection rule,
+such a cell is written with a single quote in front (`'+82`); this applies to
+legitimate values like "+82" or "-ish" too, and the MT services keep the quote
+as part of the term. Reading takes one quote off a cell that starts with a
+quote and then one of those characters, and export also quotes a cell that
+already starts that way (`'=x` is written `''=x`), so export -> import gives
+back every value exactly.
+
+Reading streams: `read_table` takes the lines of a file one at a time and
+yields terms as it goes, so a million-row file is never held whole.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+import itertools
+import re
+from collections.abc import Iterable, Iterator
 
 from ..errors import GlossaryError, GlossaryProblems
-from ..files import NotTextError, decode_text
+from ..files import NotTextError, decode_text, read_bytes, text_lines
 from ..glossary import LINE_KEY, term_from_entry
 from ..terms import Term
 
-__all__ = ["RICH_COLUMNS", "decode_table_bytes", "export_table", "import_table"]
+__all__ = [
+    "RICH_COLUMNS",
+    "decode_table_bytes",
+    "export_table",
+    "import_table",
+    "read_table",
+    "read_table_file",
+]
 
 RICH_COLUMNS = ("ko", "en", "type", "variants", "en_variants", "note")
 LIST_SEPARATOR = "|"
 LANGUAGE_COLUMNS = ("ko", "en")
+# A cell a spreadsheet would run as a formula, possibly behind quotes of our own escaping.
+FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+
+
+def neutralised(cell: str) -> str:
+    """The cell as written to a table: a quote in front when it could start a formula."""
+    return "'" + cell if FORMULA_START.match(cell) else cell
+
+
+def restored(cell: str) -> str:
+    """A read cell without the quote `neutralised` (or a spreadsheet user) put in front."""
+    return cell[1:] if cell.startswith("'") and FORMULA_START.match(cell) else cell
 
 
 def export_table(
@@ -42,23 +76,28 @@ def export_table(
         header = rich
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    # csv quotes only the characters of its line terminator, so a lone CR in a
+    # cell would go out bare, and every reader takes it for the end of a row.
+    quote_all = csv.writer(buffer, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL)
     if header:
         writer.writerow(RICH_COLUMNS if rich else LANGUAGE_COLUMNS)
     for term in terms:
-        if rich:
-            writer.writerow(
-                [
-                    term.ko,
-                    term.en,
-                    term.type.value if term.type else "",
-                    LIST_SEPARATOR.join(term.variants),
-                    LIST_SEPARATOR.join(term.en_variants),
-                    term.note or "",
-                ]
-            )
-        else:
-            writer.writerow([term.ko, term.en])
+        cells = [neutralised(cell) for cell in _cells(term, rich)]
+        (quote_all if any("\r" in cell for cell in cells) else writer).writerow(cells)
     return buffer.getvalue()
+
+
+def _cells(term: Term, rich: bool) -> list[str]:
+    if not rich:
+        return [term.ko, term.en]
+    return [
+        term.ko,
+        term.en,
+        term.type.value if term.type else "",
+        LIST_SEPARATOR.join(term.variants),
+        LIST_SEPARATOR.join(term.en_variants),
+        term.note or "",
+    ]
 
 
 def decode_table_bytes(data: bytes, name: str) -> str:
@@ -77,54 +116,93 @@ _NOT_TEXT_REASONS = {
 
 
 def import_table(text: str, delimiter: str = ",", path: str | None = None) -> list[Term]:
-    """The terms of a CSV/TSV table; any bad row raises, naming its line.
+    """The terms of a CSV/TSV table held as text; any bad row raises, naming its line."""
+    lines = io.StringIO(text.removeprefix("\ufeff"), newline="")
+    return list(read_table(lines, delimiter, path))
+
+
+def read_table_file(path: str, delimiter: str = ",") -> Iterator[Term]:
+    """The terms of a UTF-8 CSV/TSV file, read row by row (see `read_table`)."""
+    try:
+        with open(path, "rb") as raw:
+            yield from read_table(text_lines(raw, path), delimiter, path)
+    except NotTextError as error:
+        raise GlossaryError(_NOT_TEXT_REASONS[error.kind], path, error.line) from None
+    except OSError:
+        read_bytes(path, "glossary file to import")  # words (and raises) it as for every format
+        raise
+
+
+def read_table(
+    lines: Iterable[str], delimiter: str = ",", path: str | None = None
+) -> Iterator[Term]:
+    """The terms of a CSV/TSV table, yielded as its lines are read.
 
     Every row must have as many columns as the first one (2, 4 or 6); empty
-    lines are skipped. All rows are checked before anything is returned.
+    lines are skipped. Bad rows are collected and raised together after the
+    last row, so a caller that consumes everything before writing (as
+    `merge_into` does) writes nothing from a bad table.
     """
     name = path or "table"
-    rows = _rows(text.removeprefix("\ufeff"), delimiter, name)
-    if not rows:
-        return []
-    first_line, first = rows[0]
-    columns, swap, has_header = _layout(first, first_line, name, delimiter)
-    terms, problems = [], []
-    for line, row in rows[1:] if has_header else rows:
-        if len(row) != columns:
-            problems.append(
-                GlossaryError(
-                    f"has {len(row)} columns, but the table has {columns} "
-                    f"({_column_names(columns)}); quote cells holding "
-                    f"{'a comma' if delimiter == ',' else 'the delimiter'}",
-                    name,
-                    line,
-                )
-            )
-            continue
-        entry = _entry(row, columns, swap)
-        entry[LINE_KEY] = line
+    rows = _rows(lines, delimiter, name)
+    first = next(rows, None)
+    if first is None:
+        return
+    columns, swap, has_header = _layout(first[1], first[0], name, delimiter)
+    problems = []
+    for line, row in rows if has_header else itertools.chain([first], rows):
         try:
-            terms.append(term_from_entry(entry, name))
+            yield _term(row, line, columns, swap, name, delimiter)
         except GlossaryError as error:
             problems.append(error)
     GlossaryProblems.raise_any(problems)
-    return terms
 
 
-def _rows(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]]:
-    """(first line number, stripped cells) of each non-empty row."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
+def _term(row: list[str], line: int, columns: int, swap: bool, name: str, delimiter: str) -> Term:
+    if len(row) != columns:
+        raise GlossaryError(
+            f"has {len(row)} columns, but the table has {columns} "
+            f"({_column_names(columns)}); quote cells holding "
+            f"{'a comma' if delimiter == ',' else 'the delimiter'}",
+            name,
+            line,
+        )
+    entry = _entry(row, columns, swap)
+    entry[LINE_KEY] = line
+    return term_from_entry(entry, name)
+
+
+def _rows(lines: Iterable[str], delimiter: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, cells) of each non-empty row, stripped and without escaping quotes.
+
+    The reader is strict about quotes: a lenient one reads an unclosed quote
+    on to the end of the file (or to the next stray quote) as one cell and
+    silently swallows every row in between.
+    """
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     line = 1
     try:
         for row in reader:
-            cells = [cell.strip() for cell in row]
+            cells = [restored(cell.strip()) for cell in row]
             if any(cells):
-                rows.append((line, cells))
+                yield line, cells
             line = reader.line_num + 1
-    except csv.Error as error:
-        raise GlossaryError(f"malformed table: {error}", name, reader.line_num) from None
-    return rows
+    except csv.Error:
+        raise _unclosed_quote(line, reader.line_num, name, delimiter) from None
+
+
+def _unclosed_quote(start: int, end: int, name: str, delimiter: str) -> GlossaryError:
+    # Every error of a strict reader comes from a quote: the end of the file
+    # inside one, text after a closing one, or a cell grown past csv's field
+    # limit because its quote never closed.
+    reach = f" (lines {start}-{end} would be read as one cell)" if end > start else ""
+    separator = "comma" if delimiter == "," else "tab" if delimiter == "\t" else "delimiter"
+    return GlossaryError(
+        f"a quote opened here is not closed properly{reach}; a quoted cell ends with a quote "
+        f'just before the {separator} or the line end, and a quote inside it is written ""',
+        name,
+        start,
+    )
 
 
 def _layout(first: list[str], line: int, name: str, delimiter: str) -> tuple[int, bool, bool]:

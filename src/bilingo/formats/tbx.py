@@ -1,40 +1,50 @@
-"""TermBase eXchange: ISO 30042:2019 (TBX v3), the TBX-Basic dialect in DCA style.
+"""TermBase eXchange: TBX-Basic, written as TBX v2 (2008, <martif>) or v3 (ISO 30042:2019).
 
-The shape CAT tools (memoQ, Trados MultiTerm, OmegaT, Phrase) read:
+v2 is the default because it is what most CAT tools read (memoQ, OmegaT), and
+translate-toolkit, the TBX reader of Weblate, Pootle and Virtaal, refuses a
+v3 file at its root element. The two differ in
+names only (v3 names in brackets; the v3 root is
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">):
 
-    <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
-      <tbxHeader><fileDesc><sourceDesc><p>...</p></sourceDesc></fileDesc></tbxHeader>
+    <martif type="TBX-Basic" xml:lang="en">                   [<tbx ...>]
+      <martifHeader><fileDesc><sourceDesc><p>...</p></sourceDesc></fileDesc>   [<tbxHeader>]
+        <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>   [v2 only]
+      </martifHeader>
       <text><body>
-        <conceptEntry id="c1">
-          <descrip type="subjectField">org</descrip>       the entry's type
-          <note>Chinese AI start-up ...</note>               the entry's note
-          <langSec xml:lang="ko">
-            <termSec><term>딥시크</term>
+        <termEntry id="c1">                                   [<conceptEntry>]
+          <descrip type="subjectField">org</descrip>          the entry's type
+          <note>Chinese AI start-up ...</note>                the entry's note
+          <langSet xml:lang="ko">                             [<langSec>]
+            <tig><term>딥시크</term>                            [<termSec>]
               <termNote type="partOfSpeech">noun</termNote>
               <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
-            </termSec>
-            <termSec><term>딥 시크</term>                    a variant
+            </tig>
+            <tig><term>딥 시크</term>                           a variant
               <termNote type="partOfSpeech">noun</termNote>
               <termNote type="termType">variant</termNote>
               <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>
-            </termSec>
-          </langSec>
-          <langSec xml:lang="en"> ... en, then en_variants ... </langSec>
-        </conceptEntry>
+            </tig>
+          </langSet>
+          <langSet xml:lang="en"> ... en, then en_variants ... </langSet>
+        </termEntry>
       </body></text>
-    </tbx>
+    </martif>
 
 Why these data categories: TBX-Basic allows only a fixed set. subjectField
 (concept level) is the one classification field every CAT tool maps, so it
 carries the type (org, person, ...); the headword is the preferred term and
 each variant an admitted term marked termType "variant", which is how TBX
-tells synonyms from the main term; the note is a concept-level <note>.
+tells synonyms from the main term; the note is a concept-level <note>. The v2
+file has no DOCTYPE: no reader needs the DTD, and a Java parser that meets
+one goes looking for a TBXBasiccoreStructV02.dtd file that is not there.
 
-Reading also accepts TBX v2 (<martif>, termEntry/langSet/tig or ntig), which
-older tools still export, and takes any language tag starting with ko or en
+Reading accepts both versions (termEntry/langSet/tig or ntig, and
+conceptEntry/langSec/termSec), and takes any language tag starting with ko or en
 (ko-KR, en-US). Deprecated and superseded English terms are not taken as
 accepted renderings. Files are parsed with defusedxml: a file that declares
-entities (the billion-laughs bomb, external entities) is refused outright.
+entities (the billion-laughs bomb, external entities) is refused outright,
+and so is one nested deeper than any TBX is (MAX_DEPTH), which would
+otherwise exhaust the recursion of the walk over its elements.
 """
 
 from __future__ import annotations
@@ -45,7 +55,7 @@ from collections.abc import Iterable
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from ..errors import GlossaryError, GlossaryProblems
+from ..errors import GlossaryError, GlossaryProblems, UsageError
 from ..glossary import LINE_KEY, normalize_space, term_from_entry
 from ..terms import Term, TermType
 from ..version import __version__
@@ -57,6 +67,17 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 REJECTED_STATUSES = ("deprecated", "superseded")
+MAX_DEPTH = 100  # TBX-Basic nests about 10 deep; a real file never comes near this
+
+# The element names of each version, in the order root, header, entry, language, term.
+NAMES = {
+    2: ("martif", "martifHeader", "termEntry", "langSet", "tig"),
+    3: ("tbx", "tbxHeader", "conceptEntry", "langSec", "termSec"),
+}
+ROOT_ATTRIBUTES = {
+    2: {"type": "TBX-Basic", "lang": "en"},
+    3: {"type": "TBX-Basic", "style": "dca", "lang": "en", "xmlns": TBX_NAMESPACE},
+}
 
 
 # --------------------------------------------------------------------------- export
@@ -76,34 +97,39 @@ def _element(parent: ElementTree.Element | None, tag: str, text: str | None = No
     return element
 
 
-def export_tbx(terms: Iterable[Term]) -> str:
-    """The terms as a TBX-Basic document (ISO 30042:2019, DCA style), UTF-8 XML text."""
-    root = _element(None, "tbx", type="TBX-Basic", style="dca", lang="en", xmlns=TBX_NAMESPACE)
-    file_description = _element(_element(root, "tbxHeader"), "fileDesc")
-    source = _element(file_description, "sourceDesc")
+def export_tbx(terms: Iterable[Term], version: int = 2) -> str:
+    """The terms as a TBX-Basic document, UTF-8 XML text: TBX v2 (<martif>) or v3 (<tbx>)."""
+    if version not in NAMES:
+        raise UsageError(f"TBX version {version} cannot be written; choose 2 or 3")
+    root_name, header_name, entry_name, language_name, term_name = NAMES[version]
+    root = _element(None, root_name, **ROOT_ATTRIBUTES[version])
+    header = _element(root, header_name)
+    source = _element(_element(header, "fileDesc"), "sourceDesc")
     _element(source, "p", f"Korean-English glossary exported by bilingo {__version__}")
+    if version == 2:  # v2 names its constraint file here; v3 says it in the root's style
+        _element(_element(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", type="XCSURI")
     body = _element(_element(root, "text"), "body")
     for number, term in enumerate(terms, start=1):
-        concept = _element(body, "conceptEntry", id=f"c{number}")
+        entry = _element(body, entry_name, id=f"c{number}")
         if term.type:
-            _element(concept, "descrip", term.type.value, type="subjectField")
+            _element(entry, "descrip", term.type.value, type="subjectField")
         if term.note:
-            _element(concept, "note", term.note)
+            _element(entry, "note", term.note)
         for language, headword, variants in (
             ("ko", term.ko, term.variants),
             ("en", term.en, term.en_variants),
         ):
-            language_section = _element(concept, "langSec", lang=language)
-            _term_section(language_section, headword, variant=False)
+            language_section = _element(entry, language_name, lang=language)
+            _term_section(language_section, term_name, headword, variant=False)
             for variant in variants:
-                _term_section(language_section, variant, variant=True)
+                _term_section(language_section, term_name, variant, variant=True)
     ElementTree.indent(root, space="  ")
     text = ElementTree.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{text}\n'
 
 
-def _term_section(language_section, text: str, variant: bool) -> None:
-    section = _element(language_section, "termSec")
+def _term_section(language_section, name: str, text: str, variant: bool) -> None:
+    section = _element(language_section, name)
     _element(section, "term", text)
     _element(section, "termNote", "noun", type="partOfSpeech")
     if variant:
@@ -115,24 +141,38 @@ def _term_section(language_section, text: str, variant: bool) -> None:
 
 
 class _LineTreeBuilder(ElementTree.TreeBuilder):
-    """A tree builder that notes the line each element starts on."""
+    """A tree builder that notes the line each element starts on and refuses deep nesting."""
 
-    def __init__(self):
+    def __init__(self, name: str):
         super().__init__()
+        self.name = name
         self.expat = None
+        self.depth = 0
         self.lines: dict[ElementTree.Element, int] = {}
 
     def start(self, tag, attributes):
         element = super().start(tag, attributes)
-        if self.expat is not None:
-            self.lines[element] = self.expat.CurrentLineNumber
+        line = self.expat.CurrentLineNumber if self.expat is not None else None
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise GlossaryError(
+                f"elements are nested more than {MAX_DEPTH} deep here; "
+                "TBX needs about 10, so this is not a glossary",
+                self.name,
+                line,
+            )
+        self.lines[element] = line
         return element
+
+    def end(self, tag):
+        self.depth -= 1
+        return super().end(tag)
 
 
 def _parse(data: str | bytes, name: str) -> tuple[ElementTree.Element, dict]:
     if not data.strip():
         raise GlossaryError("is empty; expected a TBX (XML) file", name)
-    builder = _LineTreeBuilder()
+    builder = _LineTreeBuilder(name)
     parser = DefusedXMLParser(target=builder, forbid_dtd=False)
     builder.expat = parser.parser
     try:
