@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator
 from ..errors import GlossaryError, GlossaryProblems
 from ..files import NotTextError, decode_text, read_bytes, text_lines
 from ..glossary import LINE_KEY, term_from_entry
-from ..terms import Term
+from ..terms import LIST_SEPARATOR, Term
 
 __all__ = [
     "RICH_COLUMNS",
@@ -52,7 +52,6 @@ __all__ = [
 ]
 
 RICH_COLUMNS = ("ko", "en", "type", "variants", "en_variants", "note")
-LIST_SEPARATOR = "|"
 LANGUAGE_COLUMNS = ("ko", "en")
 # A cell a spreadsheet would run as a formula, possibly behind quotes of our own escaping.
 FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
