@@ -54,7 +54,9 @@ def test_counts_in_messages_agree_in_number(cli, tmp_path):
 
 
 def test_lists_are_joined_the_same_way_everywhere(cli, tmp_path):
-    glossary = write_glossary(tmp_path, "  - ko: 하나\n    en: one\n    variants: [한개, 하나의것]\n")
+    glossary = write_glossary(
+        tmp_path, "  - ko: 하나\n    en: one\n    variants: [한개, 하나의것]\n"
+    )
     lookup = cli("lookup", "하나", "-f", "csv", "-g", glossary).stdout
     exported = cli("glossary", "export", "-f", "csv", "--rich", "-g", glossary).stdout
     assert list(csv.reader(io.StringIO(lookup)))[1][3] == "한개|하나의것"

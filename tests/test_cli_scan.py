@@ -63,7 +63,8 @@ def test_missing_file(cli, sample_glossary, tmp_path):
     result = cli("scan", tmp_path / "nope.txt", "-g", sample_glossary)
     assert result.exit_code == 1
     assert (
-        result.stderr == f"error: cannot read {tmp_path / 'nope.txt'}: no such file; check the path\n"
+        result.stderr
+        == f"error: cannot read {tmp_path / 'nope.txt'}: no such file; check the path\n"
     )
 
 

@@ -126,7 +126,8 @@ def test_missing_file_is_reported_before_the_model(cli, tmp_path):
     result = cli("translate", tmp_path / "nope.txt")
     assert result.exit_code == 1
     assert (
-        result.stderr == f"error: cannot read {tmp_path / 'nope.txt'}: no such file; check the path\n"
+        result.stderr
+        == f"error: cannot read {tmp_path / 'nope.txt'}: no such file; check the path\n"
     )
 
 

@@ -13,7 +13,6 @@ import pytest
 from bilingo import get_engine, load_glossary
 from bilingo.translation import document_parts, run_pipeline, translate_stream
 
-
 SEED = Path(__file__).parent.parent / "seeds" / "deepseek_article.txt"
 
 

@@ -55,7 +55,9 @@ def test_translate_and_check_treat_nfd_like_nfc(cli, sample_glossary, tmp_path):
 
 def test_queries_and_glossary_values_in_nfd(cli, tmp_path):
     glossary = tmp_path / "nfd.yaml"
-    glossary.write_text(nfd("terms:\n  - ko: 하이퍼스케일러\n    en: hyperscaler\n"), encoding="utf-8")
+    glossary.write_text(
+        nfd("terms:\n  - ko: 하이퍼스케일러\n    en: hyperscaler\n"), encoding="utf-8"
+    )
     assert cli("lookup", "하이퍼스케일러들은", "-g", glossary).exit_code == 0
     assert cli("lookup", nfd("하이퍼스케일러의"), "-g", glossary).exit_code == 0
     found = cli("scan", "-f", "json", "-g", glossary, input="하이퍼스케일러가 늘었다\n")

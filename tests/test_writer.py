@@ -6,7 +6,12 @@ after the edit) and as a big one is (only the lines around the edit parsed).
 
 from __future__ import annotations
 
+import os
+
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bilingo.errors import DuplicateTermError, GlossaryError
 from bilingo.glossary import load_glossary, reader, remove_term, write_term, write_terms, writer
@@ -253,15 +258,20 @@ def big_glossary(entries: int) -> str:
 
 @pytest.fixture
 def parsed_sizes(monkeypatch):
-    """The size of every text the writer hands to the YAML parser."""
+    """The size of every text the writer hands to the YAML parser, whole or as a stream (the
+    temporary file read back counts as its size)."""
     sizes = []
-    real = reader.parse_yaml
 
-    def recording(text, *args, **kwargs):
-        sizes.append(len(text))
-        return real(text, *args, **kwargs)
+    def recording(real):
+        def record(source, *args, **kwargs):
+            is_text = isinstance(source, str)
+            sizes.append(len(source) if is_text else os.fstat(source.descriptor).st_size)
+            return real(source, *args, **kwargs)
 
-    monkeypatch.setattr(writer, "parse_yaml", recording)
+        return record
+
+    monkeypatch.setattr(writer, "parse_yaml", recording(reader.parse_yaml))
+    monkeypatch.setattr(writer, "iter_entries", recording(reader.iter_entries))
     return sizes
 
 
@@ -376,3 +386,51 @@ def test_random_layouts_are_edited_alike_by_both_checks(tmp_path, monkeypatch):
             written = load_glossary([tmp_path / "whole.yaml"], use_cache=False)
             assert {t.ko.replace(" ", "") for t in written} <= {*headwords, ko}
             assert whole.count(b"\r\n") in (0, whole.count(b"\n"))
+
+
+# --------------------------------------------------------------------------- the check of a bulk write
+
+
+def test_a_bulk_write_checks_the_file_it_wrote(tmp_path, monkeypatch):
+    # The check reads the temporary file back: an existing entry changed on its way there
+    # is caught, and the glossary is left as it was.
+    path = written(tmp_path, COMMENTED)
+    real = writer._write_part
+
+    def altering(out, text, start, end):
+        real(out, text.replace("en: No", "en: Yes"), start, end)
+
+    monkeypatch.setattr(writer, "_write_part", altering)
+    with pytest.raises(GlossaryError, match="cannot edit this file safely"):
+        write_terms([Term(ko="나", en="n")], path)
+    assert path.read_text(encoding="utf-8") == COMMENTED
+    assert not list(tmp_path.glob(".g.yaml.*.tmp"))
+
+
+def test_a_new_entry_that_reads_back_otherwise_writes_nothing(tmp_path, monkeypatch):
+    path = written(tmp_path, COMMENTED)
+    monkeypatch.setattr(writer, "_yaml_value", str)  # `a #b` unquoted reads back as `a`
+    with pytest.raises(GlossaryError, match="could not be read back"):
+        write_terms([Term(ko="나", en="n"), Term(ko="다", en="a #b")], path)
+    assert path.read_text(encoding="utf-8") == COMMENTED
+
+
+def test_a_bulk_write_into_a_file_with_an_unusual_layout_is_checked_whole(tmp_path):
+    text = MULTILINE_QUOTE.replace("\n", "\r\n")
+    path = written(tmp_path, text)
+    added = write_terms([Term(ko="다", en="d"), Term(ko="라", en="r", variants=["라아"])], path)
+    assert [(t.ko, t.line, t.path) for t in added] == [("다", 9, str(path)), ("라", 11, str(path))]
+    new = "  - ko: 다\r\n    en: d\r\n  - ko: 라\r\n    en: r\r\n    variants: [라아]\r\n"
+    assert path.read_bytes() == (text + new).encode("utf-8")
+
+
+PLAIN_LOOKING = st.text(
+    alphabet=st.sampled_from(list("aZ09가힣 .,_'()/&+-:#?![]{}\"*|>%@`~=<\\\t") + ["\u00e9"]),
+    max_size=8,
+)
+
+
+@given(st.one_of(PLAIN_LOOKING, st.sampled_from(["No", "null", "yes", "ON", "a b", "Naver's LLM"])))
+def test_values_are_written_as_safe_dump_writes_them(value):
+    dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9)
+    assert writer._yaml_value(value) == dumped.removesuffix("\n...\n").strip()

@@ -147,9 +147,20 @@ def merge_into(path: str | os.PathLike, terms: Iterable[Term]) -> MergeReport:
     it raises leaves the file as it was.
     """
     target = Path(path).expanduser()
-    existing = _valid_entries_of(target)
+    report = _sorted_out(terms, target)
+    if report.added:
+        report.added = write_terms(report.added, target)
+    return report
+
+
+def _sorted_out(terms: Iterable[Term], target: Path) -> MergeReport:
+    """The report of the merge before the write: which terms are new, which are not.
+
+    The index of headwords lives only here, so a big import frees it (and the
+    file's own entries) before `write_terms` needs its memory.
+    """
     by_korean: dict[str, Term] = {}
-    for term in existing:
+    for term in _valid_entries_of(target):
         for form in (term.ko, *term.variants):
             by_korean.setdefault(without_spaces(form), term)
     report = MergeReport(target)
@@ -164,6 +175,4 @@ def merge_into(path: str | os.PathLike, terms: Iterable[Term]) -> MergeReport:
             report.duplicates.append(term)
         else:
             report.conflicts.append(Conflict(term, earlier))
-    if report.added:
-        report.added = write_terms(report.added, target)
     return report

@@ -2,15 +2,20 @@
 
 Files are read with PyYAML's safe loader (the C one when present) from its
 event stream, so no tag can construct a Python object and a 100,000-entry
-file parses in a fraction of the memory of PyYAML's node tree. Every mapping
-remembers its line, so every problem names file and line.
+file parses in a fraction of the memory of PyYAML's node tree; `iter_entries`
+yields the entries one at a time, for checks that need not hold them all.
+Every mapping remembers its line, so every problem names file and line.
+Values nested more than MAX_DEPTH deep are refused: a glossary needs 4 levels.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import GlossaryError
 from ..files import BINARY_SNIFF_BYTES, UTF16_BOMS, NotTextError, decode_text
@@ -23,6 +28,10 @@ YAML_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 NOT_YAML_TEXT = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+MAX_DEPTH = 50  # a glossary nests 4 deep: file, terms, entry, variants
+NOT_A_MAPPING = "a glossary file must be a mapping with a `terms:` list"
+NOT_A_LIST = "`terms` must be a list of entries"
+TWO_LISTS = "the file has two `terms:` keys; merge them"
 STANDARD_TAG = re.compile(
     r"^(?:!|tag:yaml\.org,2002:(?:str|int|float|bool|null|timestamp|seq|map))$"
 )
@@ -67,36 +76,65 @@ def parse_yaml(text: str, path: str, line_offset: int = 0):
     be a piece of a file that starts after `line_offset` lines: lines are
     counted in the whole file.
     """
+    with _yaml_errors(text, path, line_offset):
+        return _EventReader(_events(text), path, line_offset).document()
+
+
+def iter_entries(source: str | BinaryIO, path: str) -> Iterator:
+    """The entries of a glossary file's `terms` list, each yielded as soon as it is read.
+
+    Each entry is what `parse_yaml` would hold for it, and the whole file is
+    read with the same checks (one document, no aliases or tags, a mapping
+    whose `terms` is a list), so a million-entry file is checked while holding
+    one entry at a time; only a second `terms` key is refused rather than read
+    (a stream cannot wait for the last one). `source` is text or a binary file.
+    """
+    with _yaml_errors(source, path, 0):
+        yield from _EventReader(_events(source), path).entries()
+
+
+def _events(source):
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.parse(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@contextlib.contextmanager
+def _yaml_errors(source, path: str, line_offset: int):
+    """PyYAML's errors as one GlossaryError naming the line."""
+    import yaml
+
     try:
-        return _EventReader(yaml.parse(text, Loader=loader), path, line_offset).document()
+        yield
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = " ".join(str(part) for part in (error.context, error.problem) if part)
         line = mark.line + 1 + line_offset if mark else None
         raise GlossaryError(f"malformed YAML: {reason}", path, line) from None
     except yaml.reader.ReaderError:
-        raise _control_character_error(text, path, line_offset) from None
+        raise _control_character_error(source, path, line_offset) from None
     except yaml.YAMLError as error:
         raise GlossaryError(f"malformed YAML: {error}", path) from None
 
 
-def _control_character_error(text: str, path: str, line_offset: int) -> GlossaryError:
+def _control_character_error(source, path: str, line_offset: int) -> GlossaryError:
     # The C reader reports a byte offset, the Python one a character offset: the
     # character is found again here, by YAML's own rule, to name its line either way.
-    found = NOT_YAML_TEXT.search(text)
+    found = NOT_YAML_TEXT.search(source) if isinstance(source, str) else None
     if found is None:
         return GlossaryError("malformed YAML: a character YAML does not allow", path)
-    line = text.count("\n", 0, found.start()) + 1 + line_offset
+    line = source.count("\n", 0, found.start()) + 1 + line_offset
     code = f"U+{ord(found.group()):04X}"
     reason = f"malformed YAML: character {code} is not allowed (YAML allows no control characters)"
     return GlossaryError(reason, path, line)
 
 
 class _EventReader:
-    """Builds plain Python values from a YAML event stream."""
+    """Builds plain Python values from a YAML event stream.
+
+    Values nested deeper than MAX_DEPTH are refused: each level costs a few
+    Python frames, so 50,000 nested `[` would otherwise end in a RecursionError.
+    """
 
     def __init__(self, events, path: str, line_offset: int = 0):
         self.events = iter(events)
@@ -104,21 +142,73 @@ class _EventReader:
         self.line_offset = line_offset
 
     def document(self):
-        import yaml
-
+        """The document's value (None for an empty file)."""
         value = None
-        for event in self.events:
-            if isinstance(
-                event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
-            ):
-                if value is not None:
-                    raise self._error("a glossary file holds one YAML document", event)
-                value = self._value(event)
-            elif isinstance(event, yaml.AliasEvent):
-                raise self._error("anchors and aliases (*name) are not supported", event)
+        for event in self._roots():
+            value = self._value(event, 1)
         return value
 
-    def _value(self, event):
+    def entries(self) -> Iterator:
+        """The entries of the root mapping's `terms` list, one at a time."""
+        import yaml
+
+        for event in self._roots():
+            if isinstance(event, yaml.MappingStartEvent):
+                yield from self._terms_of(event)
+            elif self._value(event, 1) is not None:
+                raise GlossaryError(NOT_A_MAPPING, self.path, 1)
+
+    def _roots(self) -> Iterator:
+        """The first event of the document's value; the caller reads the rest of it."""
+        import yaml
+
+        seen = False
+        for event in self.events:
+            if isinstance(event, yaml.AliasEvent):
+                raise self._error("anchors and aliases (*name) are not supported", event)
+            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                if seen:
+                    raise self._error("a glossary file holds one YAML document", event)
+                seen = True
+                yield event
+
+    def _terms_of(self, start_event) -> Iterator:
+        """The entries under the `terms` key of the root mapping that `start_event` opens."""
+        import yaml
+
+        self._check(start_event, 1)
+        line = self._line(start_event)
+        terms_seen = False
+        for key_event in self.events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return
+            key, event = self._key(key_event, 2), next(self.events)
+            if key != "terms":
+                self._value(event, 2)
+                continue
+            if terms_seen:  # parse_yaml keeps the last; a stream cannot wait for it
+                raise GlossaryError(TWO_LISTS, self.path, self._line(key_event))
+            terms_seen = True
+            if isinstance(event, yaml.SequenceStartEvent):
+                self._check(event, 2)
+                yield from self._items(3)
+            elif self._value(event, 2):
+                raise GlossaryError(NOT_A_LIST, self.path, line)
+
+    def _value(self, event, depth: int):
+        """The value that `event` starts, `depth` levels deep in the document."""
+        import yaml
+
+        if not isinstance(event, yaml.ScalarEvent) or event.tag:  # most are untagged scalars
+            self._check(event, depth)
+        if isinstance(event, yaml.ScalarEvent):
+            is_plain = not event.style and event.implicit[0]  # the C parser says '', not None
+            return None if is_plain and event.value in YAML_NULLS else event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            return list(self._items(depth + 1))
+        return self._mapping(event, depth)
+
+    def _check(self, event, depth: int) -> None:
         import yaml
 
         if isinstance(event, yaml.AliasEvent):
@@ -127,39 +217,45 @@ class _EventReader:
             raise self._error(
                 "tags such as !!python are not allowed in a glossary; remove the tag", event
             )
-        if isinstance(event, yaml.ScalarEvent):
-            is_plain = not event.style and event.implicit[0]  # the C parser says '', not None
-            return None if is_plain and event.value in YAML_NULLS else event.value
-        if isinstance(event, yaml.SequenceStartEvent):
-            return self._sequence()
-        return self._mapping(event)
+        if depth > MAX_DEPTH and isinstance(event, yaml.CollectionStartEvent):
+            raise GlossaryError(
+                f"lists and mappings are nested more than {MAX_DEPTH} deep here; "
+                "a glossary needs 4, so this is not a glossary",
+                self.path,
+                self._line(event),
+            )
 
-    def _sequence(self) -> list:
+    def _items(self, depth: int) -> Iterator:
+        """The items of the sequence being read, each `depth` levels deep."""
         import yaml
 
-        items = []
-        for item in self.events:
-            if isinstance(item, yaml.SequenceEndEvent):
-                return items
-            items.append(self._value(item))
-        return items
+        for event in self.events:
+            if isinstance(event, yaml.SequenceEndEvent):
+                return
+            yield self._value(event, depth)
 
-    def _mapping(self, start_event) -> dict:
+    def _mapping(self, start_event, depth: int) -> dict:
         import yaml
 
-        mapping = {LINE_KEY: start_event.start_mark.line + 1 + self.line_offset}
+        mapping = {LINE_KEY: self._line(start_event)}
         for key_event in self.events:
             if isinstance(key_event, yaml.MappingEndEvent):
                 return mapping
-            key = self._value(key_event)
-            if isinstance(key, (list, dict)):
-                raise self._error("a key must be a plain word such as `ko`", key_event)
-            mapping[key] = self._value(next(self.events))
+            key = self._key(key_event, depth + 1)
+            mapping[key] = self._value(next(self.events), depth + 1)
         return mapping
 
+    def _key(self, event, depth: int):
+        key = self._value(event, depth)
+        if isinstance(key, (list, dict)):
+            raise self._error("a key must be a plain word such as `ko`", event)
+        return key
+
+    def _line(self, event) -> int:
+        return event.start_mark.line + 1 + self.line_offset
+
     def _error(self, reason: str, event) -> GlossaryError:
-        line = event.start_mark.line + 1 + self.line_offset
-        return GlossaryError(f"malformed YAML: {reason}", self.path, line)
+        return GlossaryError(f"malformed YAML: {reason}", self.path, self._line(event))
 
 
 def read_glossary_file(path: Path) -> tuple[list[Term], list[GlossaryError]]:
@@ -172,9 +268,7 @@ def read_glossary_file(path: Path) -> tuple[list[Term], list[GlossaryError]]:
     if document is None:
         return [], []
     if not isinstance(document, dict):
-        return [], [
-            GlossaryError("a glossary file must be a mapping with a `terms:` list", shown, 1)
-        ]
+        return [], [GlossaryError(NOT_A_MAPPING, shown, 1)]
     problems = [
         GlossaryError(
             f"unknown key `{key}` (allowed: {', '.join(FILE_KEYS)})", shown, document[LINE_KEY]
@@ -185,9 +279,7 @@ def read_glossary_file(path: Path) -> tuple[list[Term], list[GlossaryError]]:
     domain = document.get("domain")
     entries = document.get("terms") or []
     if not isinstance(entries, list):
-        problems.append(
-            GlossaryError("`terms` must be a list of entries", shown, document[LINE_KEY])
-        )
+        problems.append(GlossaryError(NOT_A_LIST, shown, document[LINE_KEY]))
         return [], problems
     terms = []
     for entry in entries:
