@@ -29,6 +29,10 @@ NOT_YAML_TEXT = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 MAX_DEPTH = 50  # a glossary nests 4 deep: file, terms, entry, variants
+TOO_DEEP = (
+    f"lists and mappings are nested more than {MAX_DEPTH} deep here; "
+    "a glossary needs 4, so this is not a glossary"
+)
 NOT_A_MAPPING = "a glossary file must be a mapping with a `terms:` list"
 NOT_A_LIST = "`terms` must be a list of entries"
 TWO_LISTS = "the file has two `terms:` keys; merge them"
@@ -110,6 +114,8 @@ def _yaml_errors(source, path: str, line_offset: int):
         mark = error.problem_mark or error.context_mark
         reason = " ".join(str(part) for part in (error.context, error.problem) if part)
         line = mark.line + 1 + line_offset if mark else None
+        if "nesting depth" in reason:  # newer PyYAML stops deep nesting itself, the same fault
+            raise GlossaryError(TOO_DEEP, path, line) from None
         raise GlossaryError(f"malformed YAML: {reason}", path, line) from None
     except yaml.reader.ReaderError:
         raise _control_character_error(source, path, line_offset) from None
@@ -218,12 +224,7 @@ class _EventReader:
                 "tags such as !!python are not allowed in a glossary; remove the tag", event
             )
         if depth > MAX_DEPTH and isinstance(event, yaml.CollectionStartEvent):
-            raise GlossaryError(
-                f"lists and mappings are nested more than {MAX_DEPTH} deep here; "
-                "a glossary needs 4, so this is not a glossary",
-                self.path,
-                self._line(event),
-            )
+            raise GlossaryError(TOO_DEEP, self.path, self._line(event))
 
     def _items(self, depth: int) -> Iterator:
         """The items of the sequence being read, each `depth` levels deep."""
