@@ -85,17 +85,32 @@ def missing_file(path) -> InputError:
     return InputError(f"cannot read {path}: no such file; check the path")
 
 
-def read_bytes(path: str | os.PathLike, expected: str = "text file") -> bytes:
-    """A whole file's bytes; a folder or an unreadable path is one plain InputError."""
+@contextlib.contextmanager
+def opened(path: str | os.PathLike, expected: str = "text file") -> Iterator[BinaryIO]:
+    """A file opened for reading bytes; a folder or an unreadable path is one plain InputError."""
     path = Path(path)
     try:
-        return path.read_bytes()
+        handle = path.open("rb")
     except IsADirectoryError:
         raise InputError(f"{path} is a folder; give a {expected}") from None
     except FileNotFoundError:
         raise missing_file(path) from None
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror}") from None
+    with handle:
+        yield handle
+
+
+def read_bytes(path: str | os.PathLike, expected: str = "text file") -> bytes:
+    """A whole file's bytes (see `opened` for the errors)."""
+    with opened(path, expected) as handle:
+        return handle.read()
+
+
+def file_lines(path: str | os.PathLike) -> Iterator[str]:
+    """The lines of a UTF-8 text file, read and decoded as they are consumed (see text_lines)."""
+    with opened(path) as handle:
+        yield from text_lines(handle, str(path))
 
 
 def read_text_file(path: str | os.PathLike) -> str:

@@ -6,8 +6,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputError
-from ..files import missing_file, text_lines
+from ..files import file_lines, missing_file, text_lines
 
 STDIN_NAME = "standard input"
 
@@ -17,16 +16,7 @@ def input_lines(path: Path | None) -> Iterator[str]:
     if path is None or str(path) == "-":
         yield from text_lines(sys.stdin.buffer, STDIN_NAME)
         return
-    try:
-        raw = path.open("rb")
-    except IsADirectoryError:
-        raise InputError(f"{path} is a folder; give a text file") from None
-    except FileNotFoundError:
-        raise missing_file(path) from None
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from None
-    with raw:
-        yield from text_lines(raw, str(path))
+    yield from file_lines(path)
 
 
 def read_input(path: Path | None) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..engines import Engine, get_engine
 from ..errors import InputError, UnsupportedLanguagePair, UsageError
-from ..files import atomic_write_text, atomic_writer, read_text_file, text_lines
+from ..files import atomic_write_text, atomic_writer, file_lines, read_text_file
 from .pipeline import Progress, run_pipeline
 from .result import OUTPUT_FORMATS, TranslationResult
 from .stream import StreamSummary, translate_stream
@@ -144,9 +144,7 @@ def translate_folder(
     translator = make_engine(engine, source_lang, target_lang, **engine_options)
     glossary = _glossary_for(glossary, apply_glossary)
     for done, (source, target) in enumerate(zip(sources, targets, strict=True), start=1):
-        with source.open("rb") as raw:
-            translate_to_file(text_lines(raw, str(source)), target, glossary, translator,
-                              output_format)  # fmt: skip
+        translate_to_file(file_lines(source), target, glossary, translator, output_format)
         if progress:
             progress(done, len(sources))
     return targets
