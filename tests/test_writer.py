@@ -14,7 +14,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bilingo.errors import DuplicateTermError, GlossaryError
-from bilingo.glossary import load_glossary, reader, remove_term, write_term, write_terms, writer
+from bilingo.glossary import (
+    load_glossary,
+    reader,
+    remove_term,
+    rendering,
+    write_term,
+    write_terms,
+    writer,
+)
 from bilingo.terms import Term, TermType
 
 
@@ -409,7 +417,7 @@ def test_a_bulk_write_checks_the_file_it_wrote(tmp_path, monkeypatch):
 
 def test_a_new_entry_that_reads_back_otherwise_writes_nothing(tmp_path, monkeypatch):
     path = written(tmp_path, COMMENTED)
-    monkeypatch.setattr(writer, "_yaml_value", str)  # `a #b` unquoted reads back as `a`
+    monkeypatch.setattr(rendering, "yaml_value", str)  # `a #b` unquoted reads back as `a`
     with pytest.raises(GlossaryError, match="could not be read back"):
         write_terms([Term(ko="나", en="n"), Term(ko="다", en="a #b")], path)
     assert path.read_text(encoding="utf-8") == COMMENTED
@@ -433,4 +441,4 @@ PLAIN_LOOKING = st.text(
 @given(st.one_of(PLAIN_LOOKING, st.sampled_from(["No", "null", "yes", "ON", "a b", "Naver's LLM"])))
 def test_values_are_written_as_safe_dump_writes_them(value):
     dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9)
-    assert writer._yaml_value(value) == dumped.removesuffix("\n...\n").strip()
+    assert rendering.yaml_value(value) == dumped.removesuffix("\n...\n").strip()

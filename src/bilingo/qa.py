@@ -20,6 +20,7 @@ In each segment:
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
@@ -48,14 +49,8 @@ class Finding:
     kind: str  # "missing", "misspelled" or "figure"
 
     def to_dict(self) -> dict:
-        """The `check --format json` shape of docs/design.md."""
-        return {
-            "segment": self.segment,
-            "ko": self.ko,
-            "expected": self.expected,
-            "found": self.found,
-            "kind": self.kind,
-        }
+        """The `check --format json` shape of docs/design.md (the fields, in this order)."""
+        return dataclasses.asdict(self)
 
 
 def segments(source_text: str, translation_text: str) -> list[tuple[str, str]]:

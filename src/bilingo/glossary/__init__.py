@@ -5,7 +5,9 @@
     validation  what a valid entry is; checks across entries
     store       the Glossary class: entries, indexes, lookup, add/update/remove
     cache       the compiled cache of rows, indexes and automaton
-    writer      comment-preserving, locked, atomic writes of entries
+    writer      comment-preserving edits: where an entry goes, and the check of the result
+    locked_write  the locked, atomic replacement of a file every edit goes through
+    rendering   entries as YAML text
     load        load_glossary and check_glossary, tying the above together
 
 The file format and the rules are in docs/design.md ("Glossary files").
@@ -20,9 +22,10 @@ from .cache import CompiledCache
 from .load import check_glossary, load_glossary
 from .locations import default_glossary_dir, expand_paths, is_builtin, resolve_glossary_paths
 from .reader import parse_yaml, read_glossary_file
+from .rendering import render_entry
 from .store import Glossary
 from .validation import ENTRY_KEYS, LINE_KEY, term_from_entry
-from .writer import remove_term, render_entry, write_term, write_terms
+from .writer import remove_term, write_term, write_terms
 
 __all__ = [
     "ENTRY_KEYS",

@@ -21,33 +21,27 @@ before it replaces the file:
 A flow list (`terms: [{ko: ..}]`) is refused rather than rebuilt: rebuilding
 it would drop its comments and write its values again.
 
-Every write holds a lock, re-reads the file under it (so concurrent writers see
-each other), writes the temporary file beside the file piece by piece and
-renames it into place only after the check: a failed write or check leaves the
-old file as it was.
+Every write goes through locked_write.locked_rewrite (a lock, the file re-read
+under it, a temporary file renamed into place only after the check); entries
+are rendered by rendering.render_entry.
 """
 
 from __future__ import annotations
 
-import glob
-import hashlib
-import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO, TypeVar
 
 from ..errors import DuplicateTermError, GlossaryError, TermNotFound
-from ..files import atomic_writer
-from ..paths import cache_dir
 from ..terms import Term, normalize_space, without_spaces
-from .reader import TWO_LISTS, YAML_NULLS, iter_entries, parse_yaml, read_text_and_bom
+from .locked_write import WrittenFile, locked_rewrite
+from .reader import TWO_LISTS, iter_entries, parse_yaml
+from .rendering import as_entry, render_entry
 from .validation import LINE_KEY, term_from_entry
 
-NEW_FILE_HEADER = "# bilingo glossary: entries added with `bilingo add` land here.\nterms:\n"
-LOCK_TIMEOUT_SECONDS = 30
 WHOLE_CHECK_CHARS = 1_000_000  # files up to this size are parsed whole before and after a write
 FLOW_LIST = (
     "this file writes its terms as a flow list (`terms: [...]`); write them as a block list "
@@ -72,7 +66,7 @@ def write_term(term: Term, path: Path, update: bool = False) -> Term:
             raise DuplicateTermError(f"`{term.ko}` is already in this file", shown, line)
         return layout.commit([term], out, replacing=found)[0]
 
-    return _locked_rewrite(path, rewrite)
+    return locked_rewrite(path, rewrite)
 
 
 def write_terms(terms: list[Term], path: Path) -> list[Term]:
@@ -87,7 +81,7 @@ def write_terms(terms: list[Term], path: Path) -> list[Term]:
     if not terms:
         return []
     shown = str(path)
-    return _locked_rewrite(
+    return locked_rewrite(
         path, lambda text, out: _Layout(text, shown, whole=True).commit(terms, out)
     )
 
@@ -107,105 +101,7 @@ def remove_term(ko: str, path: Path) -> Term:
         layout.commit([], out, replacing=found)
         return term_from_entry(found.value, shown)
 
-    return _locked_rewrite(path, rewrite, create=False)
-
-
-# --------------------------------------------------------------------------- the locked write
-
-
-def _locked_rewrite(path: Path, rewrite: Callable[[str, TextIO], Result], create=True) -> Result:
-    """Under the file's lock: re-read it, write its new text to a temporary file with
-    `rewrite(text, out)` (which checks it, raising to write nothing), replace it atomically.
-
-    A symlink is written through: the file it points to is locked and replaced,
-    and the link stays a link.
-    """
-    import filelock
-
-    shown = Path(path).expanduser()
-    target = shown.resolve()
-    _check_writable_target(shown, target)
-    if not create and not target.is_file():
-        raise GlossaryError("no such glossary file", str(path))
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with _lock_for(target):
-            _remove_leftovers(target)
-            text, bom = read_text_and_bom(target) if target.exists() else (NEW_FILE_HEADER, False)
-            with atomic_writer(target) as out:
-                out.write("\ufeff" if bom else "")
-                return rewrite(text, out)
-    except (OSError, filelock.Timeout) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise GlossaryError(
-            f"cannot write ({reason}); the file was not changed", str(path)
-        ) from None
-
-
-class _WrittenFile:
-    """The temporary file `out` as written so far, read from its start through its own
-    descriptor (mkstemp opens it for reading too): the check reads the very bytes that
-    will replace the glossary, without holding them."""
-
-    def __init__(self, out: TextIO):
-        out.flush()
-        self.descriptor = out.fileno()
-        os.lseek(self.descriptor, 0, os.SEEK_SET)
-
-    def read(self, size: int) -> bytes:
-        return os.read(self.descriptor, size)
-
-    def back_to_end(self) -> None:
-        """Where the writer left off, should anything write after the check."""
-        os.lseek(self.descriptor, 0, os.SEEK_END)
-
-
-def _lock_for(target: Path):
-    """The lock every bilingo writer of `target` takes: one lock file per glossary, kept in
-    bilingo's cache folder and named by a hash of the file's resolved path.
-
-    Not beside the glossary: that left a `.lock` file in the user's folder for
-    ever. Not deleted after use either: with flock, a process waiting on a lock
-    file that is deleted gets a lock on a file nobody else sees, so two writers
-    would run at once. A lock file in the cache folder is never deleted by
-    bilingo and costs nothing. The price: writers with different cache folders
-    (two users sharing a glossary, another $BILINGO_HOME) do not wait for each
-    other; each write is still atomic, so the file is never torn, but one of two
-    simultaneous edits can be lost.
-    """
-    import filelock
-
-    folder = cache_dir() / "locks"
-    folder.mkdir(parents=True, exist_ok=True)
-    name = hashlib.sha256(os.fsencode(target)).hexdigest()[:32] + ".lock"
-    return filelock.FileLock(str(folder / name), timeout=LOCK_TIMEOUT_SECONDS)
-
-
-def _remove_leftovers(target: Path) -> None:
-    """Temporary files of writers that were killed, and the lock file older versions kept.
-
-    Only bilingo writers of this file make `.<name>.<random>.tmp` beside it (see
-    files.atomic_write_bytes), and they do so holding this lock: under the lock
-    none is mid-write. The empty `<name>.lock` is what bilingo 0.x left there.
-    """
-    pattern = f".{glob.escape(target.name)}.*.tmp"
-    for leftover in target.parent.glob(pattern):
-        leftover.unlink(missing_ok=True)
-    old_lock = target.with_name(target.name + ".lock")
-    if old_lock.is_file() and old_lock.stat().st_size == 0:
-        old_lock.unlink(missing_ok=True)
-
-
-def _check_writable_target(path: Path, target: Path) -> None:
-    if target.is_dir():
-        raise GlossaryError("is a folder; give a .yaml file path to write to", str(path))
-    if path.suffix not in (".yaml", ".yml"):
-        raise GlossaryError("is not a .yaml file; glossary files end in .yaml", str(path))
-    parent = next((p for p in (target, *target.parents) if p.exists()), None)
-    if parent is not None and not os.access(parent, os.W_OK):
-        raise GlossaryError(
-            "cannot write here (permission denied)", str(path), remedy="other-target"
-        )
+    return locked_rewrite(path, rewrite, create=False)
 
 
 # --------------------------------------------------------------------------- finding places in text
@@ -453,7 +349,7 @@ class _Layout:
         """The entries of the new text that the check compares: of the whole temporary file, or
         of the window's new text. A generator, so that its errors arise in the check."""
         if self._whole(change):
-            written = _WrittenFile(out)
+            written = WrittenFile(out)
             yield from iter_entries(written, self.path)
             written.back_to_end()
             return
@@ -501,7 +397,7 @@ def _expected(
 
     An entry of `before` keyed like a new one (other than the one replaced) is a duplicate.
     """
-    new = ((_as_entry(term), term) for term in terms)  # once yielded from, it is empty
+    new = ((as_entry(term), term) for term in terms)  # once yielded from, it is empty
     for entry in before:
         key = _entry_key(entry)
         if replaced is not None and key == replaced:
@@ -578,57 +474,3 @@ def _plain(value):
     if isinstance(value, list):
         return [_plain(item) for item in value]
     return value
-
-
-# --------------------------------------------------------------------------- rendering
-
-
-def _entry_rows(term: Term) -> list[tuple[str, object]]:
-    rows: list[tuple[str, object]] = [("ko", term.ko), ("en", term.en)]
-    if term.type:
-        rows.append(("type", term.type.value))
-    if term.variants:
-        rows.append(("variants", list(term.variants)))
-    if term.en_variants:
-        rows.append(("en_variants", list(term.en_variants)))
-    if term.note:
-        rows.append(("note", term.note))
-    return rows
-
-
-def _as_entry(term: Term) -> dict:
-    """The entry `render_entry` writes, as the reader will read it back."""
-    return dict(_entry_rows(term))
-
-
-def render_entry(term: Term, dash_indent: str) -> str:
-    """One entry as YAML block text, keys in the contract's order."""
-    key_indent = dash_indent + "  "
-    text = ""
-    for index, (key, value) in enumerate(_entry_rows(term)):
-        prefix = dash_indent + "- " if index == 0 else key_indent
-        text += f"{prefix}{key}: {_yaml_value(value)}\n"
-    return text
-
-
-# A string safe_dump writes as it is: a letter first (so not a number, a date, a YAML
-# indicator or a quote), then letters, digits, spaces and marks that mean nothing inside a
-# plain scalar, and no space at the end. Of such strings only the words YAML 1.1 reads as
-# true, false or null get quotes.
-_PLAIN_SCALAR = re.compile(
-    r"[A-Za-z가-힣](?:[A-Za-z0-9가-힣 ._'()/&+-]*[A-Za-z0-9가-힣._'()/&+-])?"
-)
-_YAML_WORDS = YAML_NULLS | {
-    spelling
-    for word in ("yes", "no", "true", "false", "on", "off")
-    for spelling in (word, word.capitalize(), word.upper())
-}
-
-
-def _yaml_value(value) -> str:
-    if isinstance(value, str) and _PLAIN_SCALAR.fullmatch(value) and value not in _YAML_WORDS:
-        return value  # what safe_dump gives, 100 times sooner: an import writes millions
-    import yaml
-
-    dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9)
-    return dumped.removesuffix("\n...\n").strip()

@@ -6,6 +6,7 @@ TranslationResult.to_dict() is the JSON contract of `translate --format json`
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 
@@ -21,7 +22,7 @@ class AppliedTerm:
     count: int
 
     def to_dict(self) -> dict:
-        return {"ko": self.ko, "en": self.en, "count": self.count}
+        return dataclasses.asdict(self)  # {"ko", "en", "count"}: the JSON contract
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Segment:
     target: str
 
     def to_dict(self) -> dict:
-        return {"source": self.source, "target": self.target}
+        return dataclasses.asdict(self)  # {"source", "target"}: the JSON contract
 
 
 @dataclass
