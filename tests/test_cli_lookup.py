@@ -27,6 +27,8 @@ def test_json_output_matches_the_contract(cli, sample_glossary):
             "en_variants": ["NVIDIA"],
             "note": None,
             "source": f"{sample_glossary / 'ai.yaml'}:16",
+            "forms": {},
+            "sense": {},
         }
     ]
 

@@ -35,6 +35,7 @@ def test_json_contract(cli):
         "segments",
         "terms",
         "repairs",
+        "decisions",
         "signature",
     }
     assert data["translation"] == PREPARED
@@ -49,6 +50,15 @@ def test_json_contract(cli):
         "target": "DeepSeek의 model이 공개됐다.",
     }
     assert {"ko": "딥시크", "en": "DeepSeek", "count": 1} in data["terms"]
+    # one decision per hit and per figure, in document order, offsets into the input
+    assert [(d["ko"], d["action"], d["inserted"]) for d in data["decisions"]] == [
+        ("딥시크", "insert", "DeepSeek"),
+        ("모델", "insert", "model"),
+        ("엔비디아", "insert", "Nvidia"),
+        ("5890억달러", "insert", "$589 billion"),
+        ("스푸트니크 모먼트", "insert", "Sputnik moment"),
+    ]
+    assert all(ARTICLE[d["start"] : d["end"]] == d["text"] for d in data["decisions"])
     assert set(data["signature"]) >= {"engine", "glossary", "bilingo"}
 
 

@@ -29,7 +29,7 @@ def glossary():
     [
         ("딥시크의 모델", "DeepSeek의 model"),
         ("엔비디아가 급락했다", "Nvidia가 급락했다"),
-        ("하이퍼스케일러들은 투자를 늘렸다", "hyperscaler들은 투자를 늘렸다"),
+        ("하이퍼스케일러들은 투자를 늘렸다", "hyperscalers은 투자를 늘렸다"),  # 들: the plural
         ("비용은 557만6000달러에 그쳤다", "비용은 $5.576 million에 그쳤다"),
         ("600만 달러 미만", "$6 million 미만"),  # a figure, not the term 달러
         ("딥시크(DeepSeek)가 발표", "DeepSeek가 발표"),  # the writer's own gloss is not doubled

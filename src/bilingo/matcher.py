@@ -34,7 +34,9 @@ from .normalize import normalize_with_offsets
 from .terms import (
     ROW_EN,
     ROW_EN_VARIANTS,
+    ROW_FORMS,
     ROW_KO,
+    ROW_SENSE,
     ROW_TYPE,
     ROW_VARIANTS,
     Match,
@@ -157,7 +159,7 @@ def build_automaton(rows: list[tuple]) -> tuple[ahocorasick.Automaton, list[KeyV
     key_values: list[KeyValue] = []
     for index, row in enumerate(rows):
         flags = PLACE if row[ROW_TYPE] == "place" else 0
-        for form in (row[ROW_KO], *row[ROW_VARIANTS]):
+        for form in _korean_spellings(row):
             for key in dict.fromkeys((form, without_spaces(form))):
                 if key and key not in automaton:
                     key_flags = flags | (ONE_SYLLABLE if len(key) == 1 else 0)
@@ -166,6 +168,18 @@ def build_automaton(rows: list[tuple]) -> tuple[ahocorasick.Automaton, list[KeyV
                     automaton.add_word(key, len(key_values))
                     key_values.append((index, len(key), key_flags))
     return made_searchable(automaton), key_values
+
+
+def _korean_spellings(row: tuple) -> list[str]:
+    """Headword and variants, and each with a suffix that confirms its sense (용인시)."""
+    spellings = [row[ROW_KO], *row[ROW_VARIANTS]]
+    suffixes = (row[ROW_SENSE] or {}).get("suffixes", ())
+    return spellings + [spelling + suffix for suffix in suffixes for spelling in spellings]
+
+
+def english_spellings(row: tuple) -> list[str]:
+    """What an English text may call an entry: en, en_variants and its forms (Chinese: 중국)."""
+    return [row[ROW_EN], *row[ROW_EN_VARIANTS], *(row[ROW_FORMS] or {}).values()]
 
 
 def made_searchable(automaton: ahocorasick.Automaton) -> ahocorasick.Automaton:
@@ -182,6 +196,8 @@ def is_searchable(automaton: ahocorasick.Automaton) -> bool:
 
 # What English glues to a noun: a plural and/or a possessive (hyperscalers, AI's).
 ENGLISH_ENDING = re.compile(r"(?:e?s)?(?:['’]s?)?")
+# An apostrophe and letters other than a possessive s: a contraction (won't, don't).
+CONTRACTION = re.compile(r"['’](?!s\b)[a-z]")
 
 
 class EnglishTermMatcher:
@@ -196,7 +212,7 @@ class EnglishTermMatcher:
         self.glossary = glossary
         self.automaton = ahocorasick.Automaton()
         for index, row in enumerate(glossary.rows):
-            for english in (row[ROW_EN], *row[ROW_EN_VARIANTS]):
+            for english in english_spellings(row):
                 key = english.casefold()
                 if key and key not in self.automaton:
                     self.automaton.add_word(key, (index, len(key)))
@@ -215,6 +231,8 @@ class EnglishTermMatcher:
             start, end = last - size + 1, last + 1
             if start and folded[start - 1].isalnum():
                 continue
+            if CONTRACTION.match(folded, end):
+                continue  # won't, can't: a verb, never the term
             ending = ENGLISH_ENDING.match(folded, end).end()
             if ending < len(text) and folded[ending].isalnum():
                 ending = end  # the word goes on: only a bare term may stand here

@@ -38,6 +38,9 @@ class Term:
     domain: str | None = None
     path: str | None = None
     line: int | None = None
+    # Last, so that positional construction of the fields above still works.
+    forms: dict[str, str] = field(default_factory=dict)  # attributive, title, plural, short
+    sense: dict = field(default_factory=dict)  # cues and choices: glossary.validation
 
     @property
     def source(self) -> str:
@@ -54,7 +57,16 @@ class Term:
             "en_variants": list(self.en_variants),
             "note": self.note,
             "source": self.source,
+            "forms": dict(self.forms),
+            "sense": copied_sense(self.sense),
         }
+
+
+def copied_sense(sense: dict | None) -> dict:
+    """A sense mapping whose lists are the caller's own (a Term never shares a row's lists)."""
+    if not sense:
+        return {}
+    return {key: list(value) if isinstance(value, list) else value for key, value in sense.items()}
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs a third of a scan
@@ -90,9 +102,10 @@ LIST_SEPARATOR = "|"
 TERM_TYPE_OF = {t.value: t for t in TermType}  # a dict lookup, not Enum's slower call
 
 # A row is a Term as a tuple: (ko, en, type value, variants, en_variants, note,
-# domain, path, line); these name its fields.
+# domain, path, line, forms, sense); these name its fields. forms and sense are
+# None when empty (most entries have none, and a row is kept per entry), else the dict.
 (ROW_KO, ROW_EN, ROW_TYPE, ROW_VARIANTS, ROW_EN_VARIANTS, ROW_NOTE, ROW_DOMAIN, ROW_PATH,
- ROW_LINE) = range(9)  # fmt: skip
+ ROW_LINE, ROW_FORMS, ROW_SENSE) = range(11)  # fmt: skip
 
 
 def term_to_row(term: Term) -> tuple:
@@ -107,11 +120,13 @@ def term_to_row(term: Term) -> tuple:
         term.domain,
         term.path,
         term.line,
+        dict(term.forms) if term.forms else None,
+        copied_sense(term.sense) or None,
     )
 
 
 def row_to_term(row: tuple) -> Term:
-    ko, en, kind, variants, en_variants, note, domain, path, line = row
+    ko, en, kind, variants, en_variants, note, domain, path, line, forms, sense = row
     return Term(
         ko,
         en,
@@ -122,6 +137,8 @@ def row_to_term(row: tuple) -> Term:
         domain,
         path,
         line,
+        dict(forms) if forms else {},
+        copied_sense(sense),
     )
 
 

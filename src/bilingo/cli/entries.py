@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from ..errors import UsageError
 from ..korean import contains_hangul
 from .app import ROOT_OPTIONS, app
 from .output import GLOSSARY_OPTION, OutputFormat, format_option, render, say
@@ -72,6 +73,12 @@ def add(
     note: str | None = typer.Option(
         None, "--note", "-n", help="What the term is, where the English alone is ambiguous."
     ),
+    form: list[str] | None = typer.Option(
+        None,
+        "--form",
+        help="An English form, KEY=VALUE (repeatable): attributive=Chinese, title=Sen., "
+        "plural=people or short=Fed.",
+    ),
     into: Path | None = typer.Option(
         None,
         "--into",
@@ -96,10 +103,27 @@ def add(
         "variants": variant or None,
         "en_variants": en_variant or None,
         "note": note,
+        "forms": _forms(form),
     }
     term = term_from_entry({k: v for k, v in entry.items() if v is not None}, "new entry")
     written = load(glossary_paths).add(term, into, update=update)
     say(f"{'updated' if update else 'added'} {written.ko} \u2192 {written.en} ({written.source})")
+
+
+def _forms(pairs: list[str] | None) -> dict[str, str] | None:
+    """`--form KEY=VALUE` options as the entry's forms; a malformed one is a usage error."""
+    from ..glossary import FORM_KEYS
+
+    forms = {}
+    for pair in pairs or ():
+        key, equals, value = pair.partition("=")
+        if not (equals and key.strip() in FORM_KEYS and value.strip()):
+            raise UsageError(
+                f"--form `{pair}` is not KEY=VALUE with KEY one of {', '.join(FORM_KEYS)} "
+                "(for example --form attributive=Chinese)"
+            )
+        forms[key.strip()] = value
+    return forms or None
 
 
 @app.command()

@@ -85,7 +85,10 @@ def glossary_export(
         help="tbx: TBX-Basic for CAT tools; csv or tsv: ko,en for DeepL, Google, Amazon.",
     ),
     rich: bool = typer.Option(
-        False, "--rich", help="csv/tsv with type, variants, en_variants and note columns too."
+        False,
+        "--rich",
+        help="csv/tsv with type, variants, en_variants and note columns too (and attributive, "
+        "title, plural, short and sense when an entry has forms or sense).",
     ),
     header: bool | None = typer.Option(
         None,

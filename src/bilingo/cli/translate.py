@@ -90,7 +90,14 @@ def _translate_document(source: Path | None, output: Path | None, glossary, engi
     with progress_bar("translating") as bar:
         progress = (lambda done: bar(done, total)) if bar else None
         if output is None:
-            translate_stream(input_lines(source), glossary, engine, sys.stdout.write, fmt,
-                             progress=progress)  # fmt: skip
+            summary = translate_stream(input_lines(source), glossary, engine, sys.stdout.write,
+                                       fmt, progress=progress)  # fmt: skip
         else:
-            translate_to_file(input_lines(source), output, glossary, engine, fmt, progress)
+            summary = translate_to_file(
+                input_lines(source), output, glossary, engine, fmt, progress
+            )
+    if summary.unconfirmed:
+        # verify decisions are never forced in; the reviewer hears of the ones that did not come out
+        n = count_line(summary.unconfirmed, "ambiguous glossary term", "ambiguous glossary terms")
+        say(f"note: {n} left to the engine did not come out in the glossary's English; "
+            "--format bilingual marks them", err=True)  # fmt: skip

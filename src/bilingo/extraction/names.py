@@ -66,7 +66,7 @@ def _names_glued_to_ssi(article: Article, token: Token) -> Iterator[FoundName]:
     if not token.is_hangul or article.in_known_term(token):
         return
     for stem, tail in split_particles(token.text):
-        if tail.startswith(_SSI) and _is_korean_name(stem, allow_two=True):
+        if tail.startswith(_SSI) and is_korean_name(stem, allow_two=True):
             yield FoundName(stem, KOREAN_NAME, token.start)
 
 
@@ -112,7 +112,7 @@ def _name_words(article: Article, index: int) -> list[Token]:
         and article.spaced(previous, token)
         and _may_be_name_word(article, previous)
         and loanword_score(previous.text) > 0
-        and not _is_korean_name(token.text)
+        and not is_korean_name(token.text)
     ):
         return [previous, token]
     return [token]
@@ -129,7 +129,7 @@ def _may_be_name_word(article: Article, token: Token) -> bool:
 
 def _name_kind(words: list[Token], allow_two: bool) -> str | None:
     """KOREAN_NAME, FOREIGN_NAME, or None when the words are no name."""
-    if len(words) == 1 and _is_korean_name(words[0].text, allow_two=allow_two):
+    if len(words) == 1 and is_korean_name(words[0].text, allow_two=allow_two):
         return KOREAN_NAME
     scores = [loanword_score(word.text) for word in words]
     # Every word looks transliterated, or is short enough to be a name part (황).
@@ -139,7 +139,7 @@ def _name_kind(words: list[Token], allow_two: bool) -> str | None:
     return None
 
 
-def _is_korean_name(word: str, allow_two: bool = False) -> bool:
+def is_korean_name(word: str, allow_two: bool = False) -> bool:
     """A family name from the list, then a one- or two-syllable given name."""
     if not is_hangul_word(word) or word in COMMON_WORDS:
         return False

@@ -18,6 +18,7 @@ the last one, before `merge_into` writes anything.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -167,7 +168,8 @@ def _sorted_out(terms: Iterable[Term], target: Path) -> MergeReport:
     for term in terms:
         earlier = by_korean.get(without_spaces(term.ko))
         if earlier is None:
-            fresh = Term(term.ko, term.en, term.type, term.variants, term.en_variants, term.note)
+            # Every field but where it was read from: the target gives it its own place.
+            fresh = dataclasses.replace(term, domain=None, path=None, line=None)
             report.added.append(fresh)
             for form in (term.ko, *term.variants):
                 by_korean.setdefault(without_spaces(form), fresh)

@@ -9,7 +9,10 @@ Two forms:
   codes (`ko,en`). So the default is no header, and `header=True` writes
   `ko,en` for Amazon.
 * **rich**: ko, en, type, variants, en_variants, note, with lists joined by
-  "|"; it carries a whole entry, and has a header row by default.
+  "|"; it carries a whole entry, and has a header row by default. When any
+  entry has forms or sense, five columns follow: attributive, title, plural,
+  short (the forms) and sense (compact JSON, empty when none). A glossary
+  without them is written exactly as before issue 10.
 
 Reading accepts either form, with or without its header row, and also the
 four-column CSV that DeepL's glossary editor exports (source, target,
@@ -34,15 +37,17 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import json
 import re
 from collections.abc import Iterable, Iterator
 
 from ..errors import GlossaryError, GlossaryProblems
 from ..files import NotTextError, decode_text, read_bytes, text_lines
-from ..glossary import LINE_KEY, term_from_entry
+from ..glossary import FORM_KEYS, LINE_KEY, term_from_entry
 from ..terms import LIST_SEPARATOR, Term
 
 __all__ = [
+    "FULL_COLUMNS",
     "RICH_COLUMNS",
     "decode_table_bytes",
     "export_table",
@@ -52,7 +57,9 @@ __all__ = [
 ]
 
 RICH_COLUMNS = ("ko", "en", "type", "variants", "en_variants", "note")
+FULL_COLUMNS = (*RICH_COLUMNS, *FORM_KEYS, "sense")  # rich, when an entry has forms or sense
 LANGUAGE_COLUMNS = ("ko", "en")
+LAYOUTS = {2: LANGUAGE_COLUMNS, len(RICH_COLUMNS): RICH_COLUMNS, len(FULL_COLUMNS): FULL_COLUMNS}
 # A cell a spreadsheet would run as a formula, possibly behind quotes of our own escaping.
 FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 
@@ -73,23 +80,27 @@ def export_table(
     """The terms as CSV (or TSV with delimiter "\\t"); header None means the form's default."""
     if header is None:
         header = rich
+    columns = LANGUAGE_COLUMNS
+    if rich:
+        terms = list(terms)  # looked at twice: the columns depend on every entry
+        columns = FULL_COLUMNS if any(t.forms or t.sense for t in terms) else RICH_COLUMNS
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     # csv quotes only the characters of its line terminator, so a lone CR in a
     # cell would go out bare, and every reader takes it for the end of a row.
     quote_all = csv.writer(buffer, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL)
     if header:
-        writer.writerow(RICH_COLUMNS if rich else LANGUAGE_COLUMNS)
+        writer.writerow(columns)
     for term in terms:
-        cells = [neutralised(cell) for cell in _cells(term, rich)]
+        cells = [neutralised(cell) for cell in _cells(term, len(columns))]
         (quote_all if any("\r" in cell for cell in cells) else writer).writerow(cells)
     return buffer.getvalue()
 
 
-def _cells(term: Term, rich: bool) -> list[str]:
-    if not rich:
+def _cells(term: Term, columns: int) -> list[str]:
+    if columns == len(LANGUAGE_COLUMNS):
         return [term.ko, term.en]
-    return [
+    cells = [
         term.ko,
         term.en,
         term.type.value if term.type else "",
@@ -97,6 +108,12 @@ def _cells(term: Term, rich: bool) -> list[str]:
         LIST_SEPARATOR.join(term.en_variants),
         term.note or "",
     ]
+    if columns == len(FULL_COLUMNS):
+        cells += [term.forms.get(key, "") for key in FORM_KEYS]
+        cells.append(
+            json.dumps(term.sense, ensure_ascii=False, separators=(",", ":")) if term.sense else ""
+        )
+    return cells
 
 
 def decode_table_bytes(data: bytes, name: str) -> str:
@@ -137,7 +154,7 @@ def read_table(
 ) -> Iterator[Term]:
     """The terms of a CSV/TSV table, yielded as its lines are read.
 
-    Every row must have as many columns as the first one (2, 4 or 6); empty
+    Every row must have as many columns as the first one (2, 4, 6 or 11); empty
     lines are skipped. Bad rows are collected and raised together after the
     last row, so a caller that consumes everything before writing (as
     `merge_into` does) writes nothing from a bad table.
@@ -167,6 +184,8 @@ def _term(row: list[str], line: int, columns: int, swap: bool, name: str, delimi
             line,
         )
     entry = _entry(row, columns, swap)
+    if columns == len(FULL_COLUMNS):
+        entry.update(_forms_and_sense(row[len(RICH_COLUMNS) :], name, line))
     entry[LINE_KEY] = line
     return term_from_entry(entry, name)
 
@@ -207,8 +226,8 @@ def _unclosed_quote(start: int, end: int, name: str, delimiter: str) -> Glossary
 def _layout(first: list[str], line: int, name: str, delimiter: str) -> tuple[int, bool, bool]:
     """(number of columns, whether en comes first, whether the first row is a header)."""
     lowered = [cell.casefold() for cell in first]
-    if tuple(lowered) == RICH_COLUMNS:
-        return 6, False, True
+    if tuple(lowered) in (RICH_COLUMNS, FULL_COLUMNS):
+        return len(lowered), False, True
     languages = [cell.split("-")[0].split("_")[0] for cell in lowered]
     if len(first) == 2 and sorted(languages) == ["en", "ko"]:
         return 2, languages[0] == "en", True
@@ -216,28 +235,29 @@ def _layout(first: list[str], line: int, name: str, delimiter: str) -> tuple[int
         return 2, False, False
     if len(first) == 4 and sorted(languages[2:]) == ["en", "ko"]:
         return 4, languages[2] == "en", False
-    if len(first) == 6:
-        return 6, False, False
+    if len(first) in (len(RICH_COLUMNS), len(FULL_COLUMNS)):
+        return len(first), False, False
     separator = "tab" if delimiter == "\t" else repr(delimiter)
     raise GlossaryError(
         f"has {len(first)} columns (separated by {separator}); a glossary table has 2 "
-        f"(ko, en), 6 ({', '.join(RICH_COLUMNS)}) or DeepL's 4 (ko, en, KO, EN)",
+        f"(ko, en), 6 ({', '.join(RICH_COLUMNS)}), 11 (those, {', '.join(FULL_COLUMNS[6:])}) "
+        "or DeepL's 4 (ko, en, KO, EN)",
         name,
         line,
     )
 
 
 def _column_names(columns: int) -> str:
-    if columns == 6:
-        return ", ".join(RICH_COLUMNS)
-    return "ko, en" if columns == 2 else "ko, en, source language, target language"
+    if columns in LAYOUTS:
+        return ", ".join(LAYOUTS[columns])
+    return "ko, en, source language, target language"
 
 
 def _entry(row: list[str], columns: int, swap: bool) -> dict:
     ko, en = (row[1], row[0]) if swap else (row[0], row[1])
     entry: dict = {"ko": ko, "en": en}
-    if columns == 6:
-        kind, variants, en_variants, note = row[2:]
+    if columns >= len(RICH_COLUMNS):
+        kind, variants, en_variants, note = row[2 : len(RICH_COLUMNS)]
         if kind:
             entry["type"] = kind
         if variants:
@@ -246,4 +266,22 @@ def _entry(row: list[str], columns: int, swap: bool) -> dict:
             entry["en_variants"] = en_variants.split(LIST_SEPARATOR)
         if note:
             entry["note"] = note
+    return entry
+
+
+def _forms_and_sense(cells: list[str], name: str, line: int) -> dict:
+    """The forms and sense of the last five cells of a full rich row (empty cells are none)."""
+    *forms, sense = cells
+    entry: dict = {"forms": {key: form for key, form in zip(FORM_KEYS, forms, strict=True) if form}}
+    if sense:
+        try:
+            entry["sense"] = json.loads(sense)
+        except (ValueError, RecursionError) as error:
+            reason = getattr(error, "msg", "nested too deeply")
+            raise GlossaryError(
+                f"the sense cell is not JSON ({reason}); write it as an object, such as "
+                '{"otherwise":"verify"}',
+                name,
+                line,
+            ) from None
     return entry

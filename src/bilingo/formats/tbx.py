@@ -25,7 +25,7 @@ names only (v3 names in brackets; the v3 root is
               <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>
             </tig>
           </langSet>
-          <langSet xml:lang="en"> ... en, then en_variants ... </langSet>
+          <langSet xml:lang="en"> ... en, then en_variants, then forms ... </langSet>
         </termEntry>
       </body></text>
     </martif>
@@ -38,6 +38,22 @@ tells synonyms from the main term; the note is a concept-level <note>. The v2
 file has no DOCTYPE: no reader needs the DTD, and a Java parser that meets
 one goes looking for a TBXBasiccoreStructV02.dtd file that is not there.
 
+Forms (issue 10) are more English terms of the concept, each an admitted term
+whose TBX-Basic marking says what it is, so a CAT tool lists them as accepted
+English and bilingo reads them back as the same forms:
+
+    attributive   <termNote type="partOfSpeech">adjective</termNote>        Chinese
+    plural        <termNote type="grammaticalNumber">plural</termNote>      people
+    short         <termNote type="termType">abbreviation</termNote>         Fed
+    title         <note>title: written before a name</note> (a term note)   Sen.
+
+A TBX from another tool is read the same way: an English term marked adjective,
+plural or abbreviation (acronym, initialism, shortForm too), or with a note that
+starts with "title", becomes that form (the first of each; the rest are variants).
+`sense` has no TBX-Basic data category another tool would understand, so it
+travels as a concept-level note other tools show as text and bilingo reads back:
+<note>bilingo sense: {"otherwise":"verify"}</note> (compact JSON).
+
 Reading accepts both versions (termEntry/langSet/tig or ntig, and
 conceptEntry/langSec/termSec), and takes any language tag starting with ko or en
 (ko-KR, en-US). Deprecated and superseded English terms are not taken as
@@ -49,6 +65,7 @@ otherwise exhaust the recursion of the walk over its elements.
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Iterable
 
@@ -56,7 +73,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import GlossaryError, GlossaryProblems, UsageError
-from ..glossary import LINE_KEY, normalize_space, term_from_entry
+from ..glossary import FORM_KEYS, LINE_KEY, normalize_space, term_from_entry
 from ..terms import Term, TermType
 from ..version import __version__
 
@@ -68,6 +85,21 @@ PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 REJECTED_STATUSES = ("deprecated", "superseded")
 MAX_DEPTH = 100  # TBX-Basic nests about 10 deep; a real file never comes near this
+SENSE_NOTE = "bilingo sense: "  # a concept note that holds the entry's sense as JSON
+TITLE_NOTE = "title: written before a name"  # the term note of a title form
+# The term notes (type, value) that mark each form; a title's own mark is TITLE_NOTE.
+FORM_TERM_NOTES = {
+    "attributive": [("partOfSpeech", "adjective")],
+    "title": [("partOfSpeech", "noun")],
+    "plural": [("partOfSpeech", "noun"), ("grammaticalNumber", "plural")],
+    "short": [("partOfSpeech", "noun"), ("termType", "abbreviation")],
+}
+# The markings read as each form, also from other tools: termNote type -> value -> form.
+FORM_OF_MARK = {
+    "partofspeech": {"adjective": "attributive"},
+    "grammaticalnumber": {"plural": "plural"},
+    "termtype": dict.fromkeys(("abbreviation", "acronym", "initialism", "shortform"), "short"),
+}
 
 # The element names of each version, in the order root, header, entry, language, term.
 NAMES = {
@@ -101,7 +133,7 @@ def export_tbx(terms: Iterable[Term], version: int = 2) -> str:
     """The terms as a TBX-Basic document, UTF-8 XML text: TBX v2 (<martif>) or v3 (<tbx>)."""
     if version not in NAMES:
         raise UsageError(f"TBX version {version} cannot be written; choose 2 or 3")
-    root_name, header_name, entry_name, language_name, term_name = NAMES[version]
+    root_name, header_name, entry_name = NAMES[version][:3]
     root = _element(None, root_name, **ROOT_ATTRIBUTES[version])
     header = _element(root, header_name)
     source = _element(_element(header, "fileDesc"), "sourceDesc")
@@ -110,22 +142,33 @@ def export_tbx(terms: Iterable[Term], version: int = 2) -> str:
         _element(_element(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", type="XCSURI")
     body = _element(_element(root, "text"), "body")
     for number, term in enumerate(terms, start=1):
-        entry = _element(body, entry_name, id=f"c{number}")
-        if term.type:
-            _element(entry, "descrip", term.type.value, type="subjectField")
-        if term.note:
-            _element(entry, "note", term.note)
-        for language, headword, variants in (
-            ("ko", term.ko, term.variants),
-            ("en", term.en, term.en_variants),
-        ):
-            language_section = _element(entry, language_name, lang=language)
-            _term_section(language_section, term_name, headword, variant=False)
-            for variant in variants:
-                _term_section(language_section, term_name, variant, variant=True)
+        _concept(_element(body, entry_name, id=f"c{number}"), term, version)
     ElementTree.indent(root, space="  ")
     text = ElementTree.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{text}\n'
+
+
+def _concept(entry, term: Term, version: int) -> None:
+    """The contents of one concept entry: type, notes, the ko and en language sections."""
+    language_name, term_name = NAMES[version][3:]
+    if term.type:
+        _element(entry, "descrip", term.type.value, type="subjectField")
+    if term.note:
+        _element(entry, "note", term.note)
+    if term.sense:
+        sense = json.dumps(term.sense, ensure_ascii=False, separators=(",", ":"))
+        _element(entry, "note", SENSE_NOTE + sense)
+    for language, headword, variants in (
+        ("ko", term.ko, term.variants),
+        ("en", term.en, term.en_variants),
+    ):
+        language_section = _element(entry, language_name, lang=language)
+        _term_section(language_section, term_name, headword, variant=False)
+        for variant in variants:
+            _term_section(language_section, term_name, variant, variant=True)
+    for key in FORM_KEYS:  # the last language section is the English one
+        if key in term.forms:
+            _form_section(language_section, term_name, key, term.forms[key])
 
 
 def _term_section(language_section, name: str, text: str, variant: bool) -> None:
@@ -135,6 +178,17 @@ def _term_section(language_section, name: str, text: str, variant: bool) -> None
     if variant:
         _element(section, "termNote", "variant", type="termType")
     _element(section, "termNote", ADMITTED if variant else PREFERRED, type="administrativeStatus")
+
+
+def _form_section(language_section, name: str, key: str, text: str) -> None:
+    """One English form as an admitted term marked as that form (see the table above)."""
+    section = _element(language_section, name)
+    _element(section, "term", text)
+    for kind, value in FORM_TERM_NOTES[key]:
+        _element(section, "termNote", value, type=kind)
+    _element(section, "termNote", ADMITTED, type="administrativeStatus")
+    if key == "title":
+        _element(section, "note", TITLE_NOTE)
 
 
 # --------------------------------------------------------------------------- import
@@ -225,12 +279,10 @@ def import_tbx(data: str | bytes, path: str | None = None) -> list[Term]:
     ]
     terms, problems = [], []
     for concept in concepts:
-        entry = _entry(concept)
-        if entry is None:
-            continue
-        entry[LINE_KEY] = lines.get(concept)
         try:
-            terms.append(term_from_entry(entry, name))
+            entry = _entry(concept, name, lines.get(concept))
+            if entry is not None:
+                terms.append(term_from_entry(entry, name))
         except GlossaryError as error:
             problems.append(error)
     GlossaryProblems.raise_any(problems)
@@ -243,14 +295,18 @@ def import_tbx(data: str | bytes, path: str | None = None) -> list[Term]:
     return terms
 
 
-def _entry(concept) -> dict | None:
+def _entry(concept, name: str, line: int | None) -> dict | None:
     """The glossary entry of one conceptEntry (or termEntry), or None without ko and en."""
     languages, definitions = _language_sections(concept)
     if not languages["ko"] or not languages["en"]:
         return None
-    ko, variants = _headword(languages["ko"], keep_rejected=True)
-    en, en_variants = _headword(languages["en"], keep_rejected=False)
-    entry: dict = {"ko": ko, "en": en}
+    ko, variants = _headword([found[:2] for found in languages["ko"]], keep_rejected=True)
+    forms, english = _forms(languages["en"])
+    en, en_variants = _headword(english, keep_rejected=False)
+    entry: dict = {"ko": ko, "en": en, LINE_KEY: line, "forms": forms}
+    sense = _sense(concept, name, line)
+    if sense is not None:
+        entry["sense"] = sense
     subject = next(iter(_descriptions(concept, "subjectField")), "")
     if subject.lower() in {t.value for t in TermType}:
         entry["type"] = subject.lower()
@@ -264,9 +320,9 @@ def _entry(concept) -> dict | None:
     return entry
 
 
-def _language_sections(concept) -> tuple[dict[str, list[tuple[str, str]]], dict[str, str]]:
-    """(ko and en terms with their status, the first definition per language) of a concept."""
-    languages: dict[str, list[tuple[str, str]]] = {"ko": [], "en": []}
+def _language_sections(concept) -> tuple[dict[str, list[tuple]], dict[str, str]]:
+    """(ko and en terms, each (text, status, form), the first definition per language)."""
+    languages: dict[str, list[tuple]] = {"ko": [], "en": []}
     definitions: dict[str, str] = {}
     for section in _children(concept, "langSec", "langSet"):
         language = (section.get(XML_LANG) or section.get("lang") or "").lower()
@@ -278,13 +334,50 @@ def _language_sections(concept) -> tuple[dict[str, list[tuple[str, str]]], dict[
         for term_section in _children(section, "termSec", "tig", "ntig"):
             term = next((e for e in term_section.iter() if _local(e.tag) == "term"), None)
             if term is not None and _text(term):
-                languages[code].append((_text(term), _status(term_section)))
+                marks = _term_notes(term_section)
+                languages[code].append((_text(term), _status(marks), _form(marks, term_section)))
     return languages, definitions
+
+
+def _forms(found: list[tuple]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The forms among a concept's English terms (the first of each kind that is neither
+    the preferred term nor a rejected one), and the other terms with their status."""
+    forms: dict[str, str] = {}
+    rest = []
+    for text, status, form in found:
+        if form and form not in forms and status not in ("preferred", "rejected"):
+            forms[form] = text
+        else:
+            rest.append((text, status))
+    if not rest:  # forms alone: the first is the English itself
+        return {}, [found_term[:2] for found_term in found]
+    return forms, rest
+
+
+def _sense(concept, name: str, line: int | None):
+    """The sense a bilingo export keeps in a concept note, or None."""
+    for note in _children(concept, "note"):
+        text = _text(note)
+        if text.startswith(SENSE_NOTE):
+            try:
+                return json.loads(text[len(SENSE_NOTE) :])
+            except (ValueError, RecursionError):
+                raise GlossaryError(
+                    f"the note `{SENSE_NOTE.strip()}` does not hold JSON; "
+                    'write it as an object, such as {"otherwise":"verify"}',
+                    name,
+                    line,
+                ) from None
+    return None
 
 
 def _note(concept, definitions: dict[str, str]) -> str | None:
     """Concept notes, else a definition (English first), else a concept-level definition."""
-    notes = [_text(note) for note in _children(concept, "note") if _text(note)]
+    notes = [
+        _text(note)
+        for note in _children(concept, "note")
+        if _text(note) and not _text(note).startswith(SENSE_NOTE)
+    ]
     note = "; ".join(notes) or definitions.get("en") or definitions.get("ko")
     return note or next(iter(_descriptions(concept, "definition")), None)
 
@@ -300,15 +393,30 @@ def _descriptions(element, kind: str) -> list[str]:
     return found
 
 
-def _status(term_section) -> str:
-    """What a term section says of its term: "preferred", "variant", "rejected" or ""."""
+def _term_notes(term_section) -> dict[str, str]:
+    """The term notes of a term section: type -> text (termNote type=X, or DCT style <X>)."""
     values = {}
     for element in term_section.iter():
         tag = _local(element.tag)
         if tag == "termNote":
             values[element.get("type")] = _text(element)
-        elif tag in ("administrativeStatus", "termType"):  # DCT style
+        elif tag in ("administrativeStatus", "termType", "partOfSpeech", "grammaticalNumber"):
             values[tag] = _text(element)
+    return values
+
+
+def _form(values: dict[str, str], term_section) -> str | None:
+    """Which form a term section's marks make its term (FORM_OF_MARK, TITLE_NOTE), if any."""
+    for kind, value in values.items():
+        form = FORM_OF_MARK.get(str(kind).lower(), {}).get(value.replace(" ", "").lower())
+        if form:
+            return form
+    notes = (_text(note).lower() for note in _children(term_section, "note"))
+    return "title" if any(note.startswith("title") for note in notes) else None
+
+
+def _status(values: dict[str, str]) -> str:
+    """What a term section's notes say of its term: "preferred", "variant", "rejected" or ""."""
     status = values.get("administrativeStatus", "").lower()
     if status.startswith(REJECTED_STATUSES):
         return "rejected"

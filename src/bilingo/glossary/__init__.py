@@ -2,7 +2,8 @@
 
     locations   which files are read (explicit paths, $BILINGO_GLOSSARY, built-in + yours)
     reader      YAML text -> entries, safely, every problem with file and line
-    validation  what a valid entry is; checks across entries
+    validation  what a valid entry is (forms and sense too); checks across entries
+    lint        what validate warns about: valid entries likely to misfire
     store       the Glossary class: entries, indexes, lookup, add/update/remove
     cache       the compiled cache of rows, indexes and automaton
     writer      comment-preserving edits: where an entry goes, and the check of the result
@@ -24,12 +25,14 @@ from .locations import default_glossary_dir, expand_paths, is_builtin, resolve_g
 from .reader import parse_yaml, read_glossary_file
 from .rendering import render_entry
 from .store import Glossary
-from .validation import ENTRY_KEYS, LINE_KEY, term_from_entry
+from .validation import ENTRY_KEYS, FORM_KEYS, LINE_KEY, SENSE_KEYS, term_from_entry
 from .writer import remove_term, write_term, write_terms
 
 __all__ = [
     "ENTRY_KEYS",
+    "FORM_KEYS",
     "LINE_KEY",
+    "SENSE_KEYS",
     "CompiledCache",
     "Glossary",
     "check_glossary",

@@ -5,7 +5,7 @@ parsed rows, each lookup index and the matcher's automaton are stored in the
 cache folder (bilingo.paths.cache_dir), each part in its own file read only by
 the commands that need it (docs/design.md, "The compiled cache"):
 
-    rows-KEY.json                   the entries, column by column
+    rows-KEY.json                   the entries, column by column (forms, sense: JSON objects)
     korean-index-KEY.json           Korean spelling -> row numbers
     english-index-KEY.json          English rendering -> row numbers
     matcher-KEY.json                each automaton key's (row, length, flags), and
@@ -45,16 +45,21 @@ from ..terms import (
     ROW_DOMAIN,
     ROW_EN,
     ROW_EN_VARIANTS,
+    ROW_FORMS,
     ROW_KO,
     ROW_LINE,
     ROW_NOTE,
     ROW_PATH,
+    ROW_SENSE,
     ROW_TYPE,
     ROW_VARIANTS,
     TERM_TYPE_OF,
 )
+from .validation import CHOICE_KEYS, FORM_KEYS, SENSE_KEYS
 
-FORMAT = 2  # of every file in the folder; format 1 was pickle
+# Of every file in the folder; format 1 was pickle, format 2 rows without forms and sense
+# (and matchers whose keys were the spellings alone, not also spelling + sense suffix).
+FORMAT = 3
 KEEP_KEYS = 3  # so switching between two glossary sets with -g rebuilds nothing
 ORPHAN_AFTER_SECONDS = 3600  # a temp file this old was left by a killed writer
 
@@ -68,6 +73,11 @@ DIGEST = re.compile(r"[0-9a-f]{64}")
 COLUMNS = {"ko": ROW_KO, "en": ROW_EN, "note": ROW_NOTE, "line": ROW_LINE}
 SHARED = {"type": ROW_TYPE, "domain": ROW_DOMAIN, "path": ROW_PATH}
 SPARSE = {"variants": ROW_VARIANTS, "en_variants": ROW_EN_VARIANTS}
+# Mappings most rows leave empty (None in the row): stored like SPARSE, a JSON object per row
+# that has one, with the keys each may hold.
+SPARSE_MAPPINGS = {"forms": (ROW_FORMS, FORM_KEYS), "sense": (ROW_SENSE, SENSE_KEYS)}
+VALUE_TYPE = {**dict.fromkeys(FORM_KEYS, str), **dict.fromkeys(SENSE_KEYS, list)}
+VALUE_TYPE.update(dict.fromkeys(CHOICE_KEYS, str))  # otherwise, en_otherwise: one word
 TYPE_VALUES = {None, *TERM_TYPE_OF}
 
 
@@ -284,6 +294,7 @@ def _encode_rows(compiled: dict) -> dict:
         "columns": {name: [row[field] for row in rows] for name, field in COLUMNS.items()},
         "shared": {name: _shared(rows, field) for name, field in SHARED.items()},
         "sparse": {name: _sparse(rows, field) for name, field in SPARSE.items()},
+        "mappings": {name: _sparse(rows, field) for name, (field, _) in SPARSE_MAPPINGS.items()},
     }
 
 
@@ -295,14 +306,19 @@ def _shared(rows: list[tuple], field: int) -> dict:
 
 
 def _sparse(rows: list[tuple], field: int) -> dict:
-    """A list field that most rows leave empty: only the rows that have one."""
+    """A list or mapping field that most rows leave empty: only the rows that have one."""
     having = [number for number, row in enumerate(rows) if row[field]]
-    return {"rows": having, "values": [list(rows[number][field]) for number in having]}
+    return {"rows": having, "values": [_json_value(rows[number][field]) for number in having]}
+
+
+def _json_value(value):
+    return dict(value) if isinstance(value, dict) else list(value)
 
 
 def _decode_rows(data: dict, _rows=None) -> dict:
     """The form Glossary.compiled() gives: rows as the tuples terms.term_to_row makes."""
     count, columns, shared, sparse = data["count"], data["columns"], data["shared"], data["sparse"]
+    mappings = data["mappings"]
     rows = zip(
         _strings(columns["ko"], count),
         _strings(columns["en"], count),
@@ -313,6 +329,10 @@ def _decode_rows(data: dict, _rows=None) -> dict:
         _unshared(shared["domain"], count),
         _unshared(shared["path"], count),
         _numbers(columns["line"], count, optional=True),
+        *(
+            _unsparse_mappings(mappings[name], count, keys)
+            for name, (_, keys) in SPARSE_MAPPINGS.items()
+        ),
         strict=True,
     )
     return {
@@ -334,9 +354,28 @@ def _unsparse(field: dict, count: int) -> list[tuple]:
     having, values = _numbers(field["rows"], below=count), _list_of(field["values"], {list})
     _expect(len(values) == len(having))
     _strings(list(chain.from_iterable(values)))
-    column: list[tuple] = [()] * count
+    return _placed(having, map(tuple, values), count, ())
+
+
+def _unsparse_mappings(field: dict, count: int, keys: tuple[str, ...]) -> list:
+    """Each row's mapping (None where it has none) from a sparse mapping field; each must be
+    what validation leaves: known keys, a string or a list of strings as each key holds."""
+    having, values = _numbers(field["rows"], below=count), _list_of(field["values"], {dict})
+    _expect(len(values) == len(having))
+    for value in values:
+        _expect(value and set(value) <= set(keys), "an unknown key")
+        _expect(all(type(item) is VALUE_TYPE[key] for key, item in value.items()), "a wrong type")
+    _strings(
+        [text for value in values for item in value.values() if type(item) is list for text in item]
+    )
+    return _placed(having, values, count, None)
+
+
+def _placed(having: list[int], values, count: int, empty) -> list:
+    """A column of `count` rows: the values at the rows `having` names, `empty` elsewhere."""
+    column = [empty] * count
     for number, value in zip(having, values, strict=True):
-        column[number] = tuple(value)
+        column[number] = value
     return column
 
 

@@ -9,10 +9,11 @@ from ..errors import GlossaryError, GlossaryProblems
 from ..paths import user_glossary_path
 from ..terms import Term, without_spaces
 from .cache import CompiledCache
+from .lint import entry_warnings
 from .locations import resolve_glossary_paths, user_overrides_apply
 from .reader import read_glossary_file
 from .store import Glossary
-from .validation import conflicts, one_syllable_warnings, without_repeats
+from .validation import conflicts, without_repeats
 
 
 def check_glossary(
@@ -29,7 +30,7 @@ def check_glossary(
     if user_overrides_apply(paths):
         terms = _apply_user_overrides(terms)
     problems.extend(conflicts(terms))
-    return terms, problems, one_syllable_warnings(terms)
+    return terms, problems, entry_warnings(terms)
 
 
 def _apply_user_overrides(terms: list[Term]) -> list[Term]:

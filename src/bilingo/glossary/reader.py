@@ -4,7 +4,8 @@ Files are read with PyYAML's safe loader (the C one when present) from its
 event stream, so no tag can construct a Python object and a 100,000-entry
 file parses in a fraction of the memory of PyYAML's node tree; `iter_entries`
 yields the entries one at a time, for checks that need not hold them all.
-Every mapping remembers its line, so every problem names file and line.
+Every mapping remembers its line, and a mapping that is a key's value (an
+entry's `sense:`) the line of each of its keys, so every problem names file and line.
 Values nested more than MAX_DEPTH deep are refused: a glossary needs 4 levels.
 """
 
@@ -20,7 +21,7 @@ from typing import BinaryIO
 from ..errors import GlossaryError
 from ..files import BINARY_SNIFF_BYTES, UTF16_BOMS, NotTextError, decode_text
 from ..terms import Term
-from .validation import FILE_KEYS, LINE_KEY, term_from_entry
+from .validation import FILE_KEYS, KEY_LINES, LINE_KEY, term_from_entry
 
 YAML_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # What YAML refuses to read (PyYAML's Reader.NON_PRINTABLE): C0 controls but tab and
@@ -201,8 +202,9 @@ class _EventReader:
             elif self._value(event, 2):
                 raise GlossaryError(NOT_A_LIST, self.path, line)
 
-    def _value(self, event, depth: int):
-        """The value that `event` starts, `depth` levels deep in the document."""
+    def _value(self, event, depth: int, keyed: bool = False):
+        """The value that `event` starts, `depth` levels deep in the document; `keyed`: it is
+        the value of a mapping's key."""
         import yaml
 
         if not isinstance(event, yaml.ScalarEvent) or event.tag:  # most are untagged scalars
@@ -212,7 +214,7 @@ class _EventReader:
             return None if is_plain and event.value in YAML_NULLS else event.value
         if isinstance(event, yaml.SequenceStartEvent):
             return list(self._items(depth + 1))
-        return self._mapping(event, depth)
+        return self._mapping(event, depth, keyed)
 
     def _check(self, event, depth: int) -> None:
         import yaml
@@ -235,15 +237,23 @@ class _EventReader:
                 return
             yield self._value(event, depth)
 
-    def _mapping(self, start_event, depth: int) -> dict:
+    def _mapping(self, start_event, depth: int, keyed: bool = False) -> dict:
+        """A mapping with its line; one that is a key's value also notes each key's line
+        (under KEY_LINES), so a problem inside `sense:` names its own line. Entries, the
+        mappings read by the thousand, are list items and do not."""
         import yaml
 
         mapping = {LINE_KEY: self._line(start_event)}
+        lines = None
+        if keyed:
+            lines = mapping[KEY_LINES] = {}
         for key_event in self.events:
             if isinstance(key_event, yaml.MappingEndEvent):
                 return mapping
             key = self._key(key_event, depth + 1)
-            mapping[key] = self._value(next(self.events), depth + 1)
+            if lines is not None:
+                lines[key] = self._line(key_event)
+            mapping[key] = self._value(next(self.events), depth + 1, True)
         return mapping
 
     def _key(self, event, depth: int):

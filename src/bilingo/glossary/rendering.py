@@ -1,10 +1,22 @@
-"""Glossary entries as YAML text, keys in the contract's order, values as safe_dump writes them."""
+"""Glossary entries as YAML text, keys in the contract's order, values as safe_dump writes them.
+
+`forms` and `sense` are block mappings under the entry, their lists flow lists like
+`variants` (docs/design.md, "Forms and sense"):
+
+    - ko: 인도
+      en: India
+      forms:
+        attributive: Indian
+      sense:
+        confirm: [뉴델리, ~ 정부]
+        otherwise: verify
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..terms import Term
+from ..terms import Term, copied_sense
 from .reader import YAML_NULLS
 
 
@@ -18,6 +30,10 @@ def entry_rows(term: Term) -> list[tuple[str, object]]:
         rows.append(("en_variants", list(term.en_variants)))
     if term.note:
         rows.append(("note", term.note))
+    if term.forms:
+        rows.append(("forms", dict(term.forms)))
+    if term.sense:
+        rows.append(("sense", copied_sense(term.sense)))
     return rows
 
 
@@ -32,7 +48,12 @@ def render_entry(term: Term, dash_indent: str) -> str:
     text = ""
     for index, (key, value) in enumerate(entry_rows(term)):
         prefix = dash_indent + "- " if index == 0 else key_indent
-        text += f"{prefix}{key}: {yaml_value(value)}\n"
+        if isinstance(value, dict):  # forms, sense: one key a line, indented under theirs
+            inner = key_indent + "  "
+            text += f"{prefix}{key}:\n"
+            text += "".join(f"{inner}{name}: {yaml_value(item)}\n" for name, item in value.items())
+        else:
+            text += f"{prefix}{key}: {yaml_value(value)}\n"
     return text
 
 

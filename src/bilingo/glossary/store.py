@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -23,8 +24,10 @@ from ..terms import (
     ROW_DOMAIN,
     ROW_EN,
     ROW_EN_VARIANTS,
+    ROW_FORMS,
     ROW_KO,
     ROW_PATH,
+    ROW_SENSE,
     ROW_VARIANTS,
     Term,
     normalize_space,
@@ -181,6 +184,9 @@ class Glossary:
         digest = hashlib.sha256()
         for row in self._rows:
             digest.update(repr(row[:ROW_DOMAIN]).encode())
+            if row[ROW_FORMS] or row[ROW_SENSE]:  # so a glossary without them hashes as before
+                extra = json.dumps([row[ROW_FORMS], row[ROW_SENSE]], sort_keys=True)
+                digest.update(f"|{extra}".encode())
         return digest.hexdigest()[:12]
 
     def stats(self) -> tuple[dict[str, int], dict[str, int]]:
@@ -270,7 +276,8 @@ class Glossary:
 
 
 def _merged(old: Term, new: Term) -> Term:
-    """`new` with the optional fields it leaves empty taken from `old`."""
+    """`new` with the optional fields it leaves empty taken from `old`; forms are merged
+    form by form (`add --form short=Fed --update` keeps the attributive form)."""
     return Term(
         ko=new.ko,
         en=new.en,
@@ -278,6 +285,8 @@ def _merged(old: Term, new: Term) -> Term:
         variants=new.variants or old.variants,
         en_variants=new.en_variants or old.en_variants,
         note=new.note or old.note,
+        forms={**old.forms, **new.forms},
+        sense=new.sense or old.sense,
     )
 
 
@@ -291,9 +300,10 @@ def korean_index(rows: list[tuple]) -> dict[str, list[int]]:
 
 
 def english_index(rows: list[tuple]) -> dict[str, list[int]]:
-    """English renderings, casefolded (en and en_variants) -> row indexes."""
+    """English renderings, casefolded (en, en_variants and forms: Chinese finds 중국) -> rows."""
     index: dict[str, list[int]] = {}
     for number, row in enumerate(rows):
-        for english in {e.casefold() for e in (row[ROW_EN], *row[ROW_EN_VARIANTS])}:
+        forms = row[ROW_FORMS].values() if row[ROW_FORMS] else ()
+        for english in {e.casefold() for e in (row[ROW_EN], *row[ROW_EN_VARIANTS], *forms)}:
             index.setdefault(english, []).append(number)
     return index

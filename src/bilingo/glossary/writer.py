@@ -28,6 +28,7 @@ are rendered by rendering.render_entry.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -40,7 +41,7 @@ from ..terms import Term, normalize_space, without_spaces
 from .locked_write import WrittenFile, locked_rewrite
 from .reader import TWO_LISTS, iter_entries, parse_yaml
 from .rendering import as_entry, render_entry
-from .validation import LINE_KEY, term_from_entry
+from .validation import LINE_KEY, MARKS, term_from_entry
 
 WHOLE_CHECK_CHARS = 1_000_000  # files up to this size are parsed whole before and after a write
 FLOW_LIST = (
@@ -443,8 +444,7 @@ def _as_written(term: Term, entry: dict, line: int, path: str, domain: str | Non
     """
     written = term_from_entry(entry, path, domain)
     written.line = line
-    kind, variants, en_variants = term.type, term.variants, term.en_variants
-    same = Term(term.ko, term.en, kind, variants, en_variants, term.note, domain, path, line)
+    same = dataclasses.replace(term, domain=domain, path=path, line=line)
     return same if same == written else written
 
 
@@ -470,7 +470,7 @@ def _write_part(out: TextIO, text: str, start: int, end: int) -> None:
 def _plain(value):
     """A parsed value without the line numbers the reader adds."""
     if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items() if key != LINE_KEY}
+        return {key: _plain(item) for key, item in value.items() if key not in MARKS}
     if isinstance(value, list):
         return [_plain(item) for item in value]
     return value

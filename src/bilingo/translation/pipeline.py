@@ -1,11 +1,13 @@
 """The translation flow: the glossary before and after machine translation.
 
     text -> paragraphs -> sentences -> terms + money figures found
-         -> prepare: each term replaced by its target-language form, the
-            particle kept (딥시크의 -> DeepSeek의); each figure by exact English
+         -> decide each hit: insert which form, verify, or skip (wrong sense)
+         -> prepare: each inserted term replaced by its target-language form,
+            the particle kept (딥시크의 -> DeepSeek의); each figure by exact English
          -> engine.translate_batch(every sentence of the document at once)
          -> verify each inserted term is in its sentence's output; repair it
-            where the engine mangled or dropped it, and count the repairs
+            where the engine mangled or dropped it, and count the repairs;
+            note whether each verify term came out in an accepted form
          -> (en->ko) make the particle after each inserted Korean term agree
          -> reassemble paragraphs exactly -> TranslationResult
 
@@ -19,7 +21,7 @@ from collections.abc import Callable
 
 from ..sentences import Paragraph, reassemble, split_document
 from .prepare import PreparedSentence, prepare_source
-from .repair import fix_particles, repair_outputs
+from .repair import check_verified, fix_particles, repair_outputs
 from .result import AppliedTerm, Segment, TranslationResult
 
 Progress = Callable[[int, int], None]
@@ -41,6 +43,7 @@ def run_pipeline(
     prepared = [prepare_source(sentence, glossary, source_lang) for sentence in sentences]
     outputs = _translate_in_batches(engine, [p.text for p in prepared], progress)
     outputs, repairs = repair_outputs(prepared, outputs, engine)
+    check_verified(prepared, outputs)
     if target_lang == "ko":
         outputs = [
             fix_particles(output, [i.target for i in sentence.insertions if i.is_term])
@@ -55,6 +58,8 @@ def run_pipeline(
         segments=[Segment(s, t) for s, t in zip(sentences, outputs, strict=True)],
         applied_terms=_applied_terms(prepared, source_lang),
         repairs=repairs,
+        decisions=_decisions(paragraphs, prepared),
+        notes=_review_notes(paragraphs, prepared),
         signature={
             **engine.describe(),
             "glossary": glossary.fingerprint() if glossary is not None else None,
@@ -65,6 +70,42 @@ def run_pipeline(
             for p, t in zip(paragraphs, translated, strict=True)
         ],
     )
+
+
+def _decisions(paragraphs: list[Paragraph], prepared: list[PreparedSentence]) -> list:
+    """Every sentence's decisions, their offsets made offsets into the whole text."""
+    decisions, cursor = [], 0
+    sentences = iter(prepared)
+    for paragraph in paragraphs:
+        for separator in paragraph.separators:
+            sentence = next(sentences)
+            for hit in sentence.hits:
+                hit.decision.start += cursor
+                hit.decision.end += cursor
+                decisions.append(hit.decision)
+            cursor += len(sentence.source) + len(separator)
+        cursor += len(paragraph.break_after)
+    return decisions
+
+
+def _review_notes(paragraphs: list[Paragraph], prepared: list[PreparedSentence]) -> list[list[str]]:
+    """Per paragraph, a line for each hit skipped and each verify the engine did not satisfy."""
+    notes, sentences = [], iter(prepared)
+    for paragraph in paragraphs:
+        lines = []
+        for _ in paragraph.sentences:
+            lines += [note for hit in next(sentences).hits if (note := _note(hit))]
+        notes.append(lines)
+    return notes
+
+
+def _note(hit) -> str | None:
+    decision = hit.decision
+    if decision.action == "skip":
+        return f"[skip] {decision.text}: {decision.reason}"
+    if decision.action == "verify" and decision.found is False:
+        return f"[verify] {decision.text}: {hit.check} not in the translation ({decision.reason})"
+    return None
 
 
 def _per_paragraph(paragraphs: list[Paragraph], outputs: list[str]) -> list[list[str]]:

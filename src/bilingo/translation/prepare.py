@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..matcher import TermMatcher, terms_and_figures
+from .decide import INSERT, Hit, decide_sentence
+from .decide_english import decide_english_sentence
 
 
 @dataclass
@@ -19,7 +20,7 @@ class Insertion:
     """One glossary term or figure written into a prepared sentence."""
 
     source: str  # the headword or figure as it stood in the source
-    target: str  # what was written in its place (DeepSeek, $5.576 million)
+    target: str  # the text checked for (and put back) after MT: DeepSeek, $5.576 million
     position: float  # where it sits in the sentence, 0..1, to place a repair
     is_term: bool = True
 
@@ -29,56 +30,64 @@ class PreparedSentence:
     source: str
     text: str
     insertions: list[Insertion] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)  # every decision, inserts or not
 
 
 def prepare_source(sentence: str, glossary, source_lang: str = "ko") -> PreparedSentence:
     """The sentence with glossary terms (and, from Korean, money figures) in the target language.
 
-    `glossary` is a Glossary, or None to write only the figures.
+    `glossary` is a Glossary, or None to write only the figures. Each hit is
+    decided first (translation.decide): only inserts are written.
     """
-    spans: list[tuple[int, int, Insertion]] = []
     if source_lang == "ko":
-        matcher: TermMatcher | None = glossary.matcher() if glossary is not None else None
-        terms, figures = terms_and_figures(sentence, matcher)
-        for figure in figures:
-            insertion = Insertion(figure.text, figure.english, 0, is_term=False)
-            spans.append((figure.start, figure.end, insertion))
-        found = [(m.start, m.end, m.term.ko, m.term.en) for m in terms]
+        hits = decide_sentence(sentence, glossary)
     else:
-        matches = glossary.english_matcher().find(sentence) if glossary is not None else []
-        found = [(m.start, m.end + len(m.particle), m.term.en, _korean_for(m)) for m in matches]
-    for start, end, source, target in found:
-        spans.append((start, _past_gloss(sentence, end, target), Insertion(source, target, 0)))
-    return _written(sentence, sorted(spans, key=lambda span: span[0]))
+        hits = decide_english_sentence(sentence, glossary)
+    edits: list[tuple[int, int, str, Insertion | None]] = []
+    for hit in hits:
+        if hit.decision.action == INSERT:
+            edits.extend(_edits(hit, sentence, source_lang))
+    prepared = _written(sentence, sorted(edits, key=lambda edit: (edit[0], edit[1])))
+    prepared.hits = hits
+    return prepared
 
 
-def _written(sentence: str, spans: list[tuple[int, int, Insertion]]) -> PreparedSentence:
-    """The sentence with each span replaced by its insertion's target, positions noted."""
+def _edits(
+    hit: Hit, sentence: str, source_lang: str
+) -> list[tuple[int, int, str, Insertion | None]]:
+    """The source edits of an inserted hit: its span replaced, or a title moved before the name."""
+    source = hit.term.en if source_lang == "en" else hit.decision.ko
+    target = hit.check or hit.written
+    # A term whose English the next term says already (중국 인민은행) is written as nothing.
+    insertion = Insertion(source, target, 0, hit.match is not None) if target else None
+    if hit.before_name is None:
+        return [(hit.write_start, hit.write_end, hit.written, insertion)]
+    cut = hit.write_start  # the title leaves its place (and the space before it) ...
+    while cut > 0 and sentence[cut - 1].isspace():
+        cut -= 1
+    # ... and is written before the name, as English has it: Sen. 존 매케인은
+    return [
+        (hit.before_name, hit.before_name, hit.written + " ", insertion),
+        (cut, hit.write_end, "", None),
+    ]
+
+
+def _written(
+    sentence: str, edits: list[tuple[int, int, str, Insertion | None]]
+) -> PreparedSentence:
+    """The sentence with each edit made, the position of each insertion noted."""
     pieces, insertions, cursor, written = [], [], 0, 0
-    for start, end, insertion in spans:
+    for start, end, text, insertion in edits:
         pieces.append(sentence[cursor:start])
         written += start - cursor
-        insertion.position = written  # an offset for now; made relative below
-        pieces.append(insertion.target)
-        written += len(insertion.target)
-        insertions.append(insertion)
+        if insertion is not None:
+            insertion.position = written  # an offset for now; made relative below
+            insertions.append(insertion)
+        pieces.append(text)
+        written += len(text)
         cursor = end
     pieces.append(sentence[cursor:])
     prepared = "".join(pieces)
     for insertion in insertions:
         insertion.position /= max(len(prepared), 1)
     return PreparedSentence(sentence, prepared, insertions)
-
-
-def _korean_for(match) -> str:
-    """The Korean for an English term as written: a possessive becomes 의, a plural drops."""
-    possessive = match.particle.endswith(("'", "’", "'s", "’s"))
-    return match.term.ko + ("의" if possessive else "")
-
-
-def _past_gloss(sentence: str, end: int, target: str) -> int:
-    """Swallow a gloss the writer already gave: 딥시크(DeepSeek) becomes DeepSeek, not DeepSeek(DeepSeek)."""
-    gloss = f"({target})"
-    if sentence[end : end + len(gloss)].casefold() == gloss.casefold():
-        return end + len(gloss)
-    return end

@@ -16,6 +16,7 @@ import re
 
 from .. import korean
 from ..matcher import english_present
+from .decide import VERIFY, forms_of
 from .prepare import PreparedSentence
 
 # How alike a span of the output must be to the expected term to count as a
@@ -112,6 +113,21 @@ def _redecode_with_prefixes(prepared, outputs, engine, prefixes: dict[int, str])
     for index, output in zip(order, again, strict=True):
         if all(find_in_output(ins.target, output) for ins in prepared[index].insertions):
             outputs[index] = output
+
+
+def check_verified(prepared: list[PreparedSentence], outputs: list[str]) -> None:
+    """Note on each `verify` decision whether an accepted rendering came out; never force it."""
+    for sentence, output in zip(prepared, outputs, strict=True):
+        for hit in sentence.hits:
+            if hit.decision.action == VERIFY:
+                hit.decision.found = any(find_in_output(s, output) for s in _accepted(hit))
+
+
+def _accepted(hit) -> list[str]:
+    term = hit.term
+    if korean.contains_hangul(hit.check or ""):
+        return [hit.check]
+    return [term.en, *term.en_variants, *forms_of(term).values()]
 
 
 def fix_particles(output: str, korean_terms: list[str]) -> str:

@@ -49,6 +49,8 @@ class TranslationResult:
     repairs: int
     signature: dict
     paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (source, translation)
+    decisions: list = field(default_factory=list)  # translation.decide.Decision, document order
+    notes: list[list[str]] = field(default_factory=list)  # per paragraph: skips and checks failed
 
     def to_dict(self) -> dict:
         return {
@@ -59,6 +61,7 @@ class TranslationResult:
             "segments": [s.to_dict() for s in self.segments],
             "terms": [t.to_dict() for t in self.applied_terms],
             "repairs": self.repairs,
+            "decisions": [d.to_dict() for d in self.decisions],
             "signature": self.signature,
         }
 
@@ -67,8 +70,17 @@ class TranslationResult:
         if output_format == "json":
             return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
         if output_format == "bilingual":
-            blocks = [f"{source}\n{target}" for source, target in self.paragraphs if source.strip()]
-            return "\n\n".join(blocks) + "\n"
+            return "\n\n".join(self.bilingual_blocks()) + "\n"
         if output_format == "text":
             return self.text
         raise ValueError(f"unknown output format {output_format!r}; one of {OUTPUT_FORMATS}")
+
+    def bilingual_blocks(self) -> list[str]:
+        """Each source paragraph, its translation, and a line per decision a reviewer should see:
+        a hit skipped as another sense, a verified term the engine did not render."""
+        notes = self.notes or [[] for _ in self.paragraphs]
+        return [
+            "\n".join([source, target, *paragraph_notes])
+            for (source, target), paragraph_notes in zip(self.paragraphs, notes, strict=True)
+            if source.strip()
+        ]

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..normalize import normalize
+from ..normalize import normalize_with_offsets
 from ..sentences import paragraph_ends_between
 from .pipeline import run_pipeline
 from .result import AppliedTerm, TranslationResult
@@ -56,6 +56,8 @@ class StreamSummary:
     repairs: int = 0
     signature: dict = field(default_factory=dict)
     segments: int = 0
+    actions: Counter = field(default_factory=Counter)  # insert / verify / skip -> count
+    unconfirmed: int = 0  # verify decisions whose English the engine did not write
 
     def add(self, result: TranslationResult) -> None:
         self.source_lang, self.target_lang = result.source_lang, result.target_lang
@@ -64,6 +66,8 @@ class StreamSummary:
             self.applied[(term.ko, term.en)] += term.count
         self.repairs += result.repairs
         self.segments += len(result.segments)
+        self.actions.update(decision.action for decision in result.decisions)
+        self.unconfirmed += sum(decision.found is False for decision in result.decisions)
 
     @property
     def applied_terms(self) -> list[AppliedTerm]:
@@ -89,8 +93,16 @@ def translate_stream(
     done = 0
     parts = document_parts(lines, part_size)
     # An empty input still goes through once, so the summary names engine and pair.
+    at = 0  # where the part starts in the document, for the decisions' offsets
     for part in itertools.chain([next(parts, "")], parts):
-        result = run_pipeline(normalize(part), glossary, engine)
+        normalized, to_given = normalize_with_offsets(part)
+        result = run_pipeline(normalized, glossary, engine)
+        for decision in result.decisions:
+            decision.start, decision.end = (
+                at + to_given(decision.start),
+                at + to_given(decision.end),
+            )
+        at += len(part)
         summary.add(result)
         writer.part(result)
         done += len(part.encode("utf-8"))
@@ -117,10 +129,9 @@ class _BilingualWriter(_TextWriter):
     started = False
 
     def part(self, result: TranslationResult) -> None:
-        for source, target in result.paragraphs:
-            if source.strip():
-                self.write(("\n\n" if self.started else "") + f"{source}\n{target}")
-                self.started = True
+        for block in result.bilingual_blocks():
+            self.write(("\n\n" if self.started else "") + block)
+            self.started = True
 
     def close(self, summary: StreamSummary) -> None:
         self.write("\n")
@@ -133,34 +144,40 @@ class _JsonWriter(_TextWriter):
         super().__init__(write)
         self.write('{\n  "translation": "')
         self.spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed at the end
+        self.decisions = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - likewise
 
     def part(self, result: TranslationResult) -> None:
         self.write(json.dumps(result.text, ensure_ascii=False)[1:-1])
         for segment in result.segments:  # one compact line each, laid out when written
             self.spool.write(json.dumps(segment.to_dict(), ensure_ascii=False) + "\n")
+        for decision in result.decisions:
+            self.decisions.write(json.dumps(decision.to_dict(), ensure_ascii=False) + "\n")
 
     def close(self, summary: StreamSummary) -> None:
         self.write('",\n')
         for key in ("source_lang", "target_lang", "engine"):
             self.write(f"  {json.dumps(key)}: {json.dumps(getattr(summary, key))},\n")
         self.write('  "segments": ')
-        self._write_spooled_list()
+        self._write_spooled_list(self.spool)
         terms = [term.to_dict() for term in summary.applied_terms]
         self.write(',\n  "terms": ' + _indented(terms, 2).lstrip())
         self.write(f',\n  "repairs": {summary.repairs},\n')
-        self.write('  "signature": ' + _indented(summary.signature, 2).lstrip() + "\n}\n")
+        self.write('  "decisions": ')
+        self._write_spooled_list(self.decisions)
+        self.write(',\n  "signature": ' + _indented(summary.signature, 2).lstrip() + "\n}\n")
 
-    def _write_spooled_list(self) -> None:
-        self.spool.seek(0)
-        first = self.spool.readline()
+    def _write_spooled_list(self, spool) -> None:
+        spool.seek(0)
+        first = spool.readline()
         if not first:
             self.write("[]")
+            spool.close()
             return
         self.write("[\n" + _indented(json.loads(first), 4))
-        for line in self.spool:
+        for line in spool:
             self.write(",\n" + _indented(json.loads(line), 4))
         self.write("\n  ]")
-        self.spool.close()
+        spool.close()
 
 
 def _indented(value, indent: int) -> str:

@@ -1,0 +1,123 @@
+"""A decision at every glossary hit of an English sentence (translating into Korean).
+
+English matching knows case and word class where Korean matching knows
+particles (docs/design.md, "Deciding each hit"):
+
+- a name is capitalized: an entry whose English has a capital letter is not
+  the all-lowercase word (Arm the company, not arms);
+- a common word capitalized in the middle of a sentence, next to other
+  capitalized words, is part of an English proper name (Fars News Agency)
+  and is left to the engine;
+- the entry's `sense.en_*` cues and `en_otherwise` decide the rest: "won"
+  is the currency only after a number, everyday words such as comment or
+  media are left to the engine, which picks the usual Korean word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..terms import Match, TermType
+from .context import first_cue
+from .decide import INSERT, SKIP, VERIFY, Decision, Hit, forms_of, sense_of
+
+COMMON_TYPES = (TermType.TERM, None)
+NAME_TYPES = (TermType.ORG, TermType.PERSON, TermType.PLACE, TermType.MEDIA)
+_CAPITALIZED_WORD = re.compile(r"[A-Z][A-Za-z0-9&.'’-]*")
+
+
+def decide_english_sentence(sentence: str, glossary) -> list[Hit]:
+    """Every glossary hit of one English sentence, decided, in text order."""
+    if glossary is None:
+        return []
+    hits = []
+    for match in glossary.english_matcher().find(sentence):
+        action, reason = judge_english(sentence, match)
+        korean = _korean_for(match)
+        inserted = korean if action == INSERT else None
+        decision = Decision(
+            match.start, match.end, match.text, match.term.ko, action, inserted, reason
+        )
+        end = match.end + len(match.particle)
+        check = korean if action != SKIP else None
+        hits.append(Hit(decision, match, match.start, end, korean, check))
+    _join_glosses(sentence, hits)
+    return hits
+
+
+def judge_english(sentence: str, match: Match) -> tuple[str, str]:
+    """(action, reason) for the entry found by its English at `match`."""
+    term, text = match.term, match.text
+    spelling = _spelling_hit(match)
+    if text.islower() and not spelling.islower():
+        return SKIP, f"lowercase {text!r}: an everyday word, not the name {spelling}"
+    if term.type in NAME_TYPES and _plural_ending(match) and not spelling.isupper():
+        return SKIP, f"{text}{match.particle}: a plural, so a common noun, not the name"
+    if term.type in COMMON_TYPES and spelling.islower() and _inside_proper_name(sentence, match):
+        return SKIP, f"part of an English proper name around {text!r}"
+    sense = sense_of(term)
+    cue = first_cue(sense.get("en_exclude"), sentence, match.start, match.end)
+    if cue:
+        return SKIP, f"another sense: {cue}"
+    cue = first_cue(sense.get("en_confirm"), sentence, match.start, match.end)
+    if cue:
+        return INSERT, f"confirmed by {cue}"
+    otherwise = sense.get("en_otherwise", INSERT)
+    if otherwise == INSERT:
+        return INSERT, "glossary term"
+    if otherwise == VERIFY:
+        return VERIFY, "ambiguous: no cue confirms this sense"
+    return SKIP, "an everyday word here: left to the engine"
+
+
+def _spelling_hit(match: Match) -> str:
+    """The glossary spelling the text matched (en, an en_variant or a form), as the glossary has it."""
+    folded = match.text.casefold()
+    term = match.term
+    for spelling in (term.en, *term.en_variants, *forms_of(term).values()):
+        if spelling.casefold() == folded:
+            return spelling
+    return term.en
+
+
+def _inside_proper_name(sentence: str, match: Match) -> bool:
+    """A capitalized common word mid-sentence with a capitalized neighbour (Fars News Agency)."""
+    if not match.text[:1].isupper() or not sentence[: match.start].strip():
+        return False
+    before = sentence[: match.start].rstrip()
+    if (
+        before.endswith((".", "!", "?", ":", '"', "“"))
+        and before == sentence[: match.start].strip()
+    ):
+        return False  # the first word of a sentence or quotation
+    previous_word = before.rsplit(None, 1)[-1] if before else ""
+    end = match.end + len(match.particle)
+    following = _CAPITALIZED_WORD.match(sentence[end:].lstrip())
+    return bool(_CAPITALIZED_WORD.fullmatch(previous_word) or following)
+
+
+def _plural_ending(match: Match) -> bool:
+    return (
+        match.particle.rstrip("'’").endswith("s")
+        and "'" not in match.particle
+        and "’" not in match.particle
+    )
+
+
+def _join_glosses(sentence: str, hits: list[Hit]) -> None:
+    """Taiwan Semiconductor Manufacturing Co. (TSMC): the entry written once, the bracket dropped."""
+    for first, second in zip(hits, hits[1:], strict=False):
+        if first.decision.action != INSERT or first.term.ko != second.term.ko:
+            continue
+        opening = sentence[first.write_end : second.decision.start]
+        if opening.strip() != "(" or sentence[second.write_end : second.write_end + 1] != ")":
+            continue
+        first.write_end = second.write_end + 1
+        second.decision.action, second.decision.inserted, second.check = SKIP, None, None
+        second.decision.reason = f"the writer's gloss of {first.decision.text}, written with it"
+
+
+def _korean_for(match: Match) -> str:
+    """The Korean for an English term as written: a possessive becomes 의, a plural drops."""
+    possessive = match.particle.endswith(("'", "’", "'s", "’s"))
+    return match.term.ko + ("의" if possessive else "")

@@ -1,0 +1,266 @@
+"""The glossary applied in context: a decision at every hit (translation.decide).
+
+A small glossary of real YAML, with forms and sense control, and the source
+text bilingo writes before machine translation: what a model would copy.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bilingo import load_glossary
+from bilingo.translation.prepare import prepare_source
+
+GLOSSARY = """\
+terms:
+  - ko: 중국
+    en: China
+    type: place
+    forms: {attributive: Chinese}
+  - ko: 미국
+    en: United States
+    type: place
+    variants: [미]
+    en_variants: [US, U.S.]
+    forms: {attributive: U.S.}
+  - ko: 이스라엘
+    en: Israel
+    type: place
+    forms: {attributive: Israeli}
+  - ko: 인도
+    en: India
+    type: place
+    forms: {attributive: Indian}
+    sense:
+      confirm: [뉴델리, "~ 정부"]
+      exclude: ["~에 흩어", "~ 위", 보행자]
+      otherwise: verify
+  - ko: 용인
+    en: Yongin
+    type: place
+    sense: {suffixes: [시], otherwise: skip}
+  - ko: 이란
+    en: Iran
+    type: place
+  - ko: 국방부
+    en: Defense Department
+    type: org
+    sense: {home: [미국, 미]}
+  - ko: 상원
+    en: Senate
+    type: org
+    sense: {home: [미국, 미]}
+  - ko: 금융위원회
+    en: Financial Services Commission
+    type: org
+    sense: {home: [한국]}
+  - ko: 메타
+    en: Meta
+    type: org
+  - ko: 블룸버그
+    en: Bloomberg
+    type: media
+  - ko: 상원의원
+    en: senator
+    type: term
+    forms: {title: Sen.}
+  - ko: 아이폰
+    en: iPhone
+    type: product
+  - ko: 달러
+    en: dollar
+    type: term
+  - ko: 최고경영자
+    en: chief executive officer
+    type: term
+    variants: [CEO]
+    forms: {short: CEO}
+  - ko: 연방준비제도
+    en: Federal Reserve
+    type: org
+    variants: [연준]
+    forms: {short: Fed}
+  - ko: 구글
+    en: Google
+    type: org
+  - ko: 딥마인드
+    en: Google DeepMind
+    type: org
+  - ko: 원화
+    en: won
+    type: term
+    sense: {en_confirm: ["# ~"], en_otherwise: skip}
+  - ko: ARM
+    en: Arm
+    type: org
+  - ko: 뉴스
+    en: news
+    type: term
+  - ko: 멘트
+    en: remark
+    type: term
+    en_variants: [comment]
+    sense: {en_otherwise: skip}
+"""
+
+
+@pytest.fixture(scope="module")
+def glossary(tmp_path_factory):
+    path = tmp_path_factory.mktemp("decisions") / "news.yaml"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    return load_glossary([path])
+
+
+def decided(glossary, sentence: str, lang: str = "ko") -> list[tuple[str, str, str | None]]:
+    return [
+        (hit.decision.text, hit.decision.action, hit.decision.inserted)
+        for hit in prepare_source(sentence, glossary, lang).hits
+    ]
+
+
+def prepared(glossary, sentence: str, lang: str = "ko") -> str:
+    return prepare_source(sentence, glossary, lang).text
+
+
+# ---- the sense
+
+
+def test_cue_rules_out_a_homograph(glossary):
+    assert decided(glossary, "유리 파편이 인도에 흩어졌다") == [("인도", "skip", None)]
+    assert prepared(glossary, "유리 파편이 인도에 흩어졌다") == "유리 파편이 인도에 흩어졌다"
+
+
+def test_cue_confirms_and_the_form_follows(glossary):
+    assert prepared(glossary, "인도 정부는 관세를 올렸다") == "Indian 정부는 관세를 올렸다"
+
+
+def test_no_cue_leaves_an_ambiguous_term_to_the_engine(glossary):
+    assert decided(glossary, "그는 인도로 향했다") == [("인도", "verify", None)]
+
+
+def test_a_confirming_suffix_is_found_and_kept(glossary):
+    assert decided(glossary, "용인시는 반도체 단지를 짓는다") == [("용인시", "insert", "Yongin")]
+    assert prepared(glossary, "용인시는 반도체 단지를 짓는다") == "Yongin시는 반도체 단지를 짓는다"
+    assert decided(glossary, "그런 용인은 없다") == [("용인", "skip", None)]
+
+
+def test_quotative_after_a_quote_is_not_iran(glossary):
+    assert decided(glossary, "‘영혼 소유권’이란 증서를 팔았다") == [("이란", "skip", None)]
+    assert decided(glossary, "이란 정부는 부인했다")[0][1] == "insert"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["지휘자 자린 메타는 은퇴했다", "마이클 블룸버그 시장은 말했다", "마이클 블룸버그는 말했다"],
+)
+def test_a_company_name_after_a_given_name_is_a_surname(glossary, sentence):
+    assert [action for _, action, _ in decided(glossary, sentence)] == ["skip"]
+
+
+def test_a_company_after_a_common_noun_is_the_company(glossary):
+    assert decided(glossary, "페이스북 모회사 메타는 발표했다") == [("메타", "insert", "Meta")]
+
+
+def test_another_countrys_institution_is_not_the_glossarys(glossary):
+    actions = decided(glossary, "이스라엘 국방부는 작전을 발표했다")
+    assert actions == [("이스라엘", "insert", "Israeli"), ("국방부", "skip", None)]
+    assert decided(glossary, "미국 국방부는 발표했다")[1] == (
+        "국방부",
+        "insert",
+        "Defense Department",
+    )
+    assert decided(glossary, "국방부는 발표했다") == [("국방부", "insert", "Defense Department")]
+
+
+def test_a_body_inside_another_countrys_body(glossary):
+    assert [a for _, a, _ in decided(glossary, "미 상원 금융위원회는 청문회를 열었다")] == [
+        "insert",
+        "insert",
+        "skip",
+    ]
+
+
+# ---- the form
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("중국 정부는 반발했다", "Chinese 정부는 반발했다"),
+        ("미국 대사관 앞", "U.S. 대사관 앞"),
+        ("중국이 반발했다", "China이 반발했다"),
+        ("미국, 중국 등 주요국", "United States, China 등 주요국"),
+        ("공장은 중국 내 있다", "공장은 China 내 있다"),
+    ],
+)
+def test_attributive_form_before_a_noun_only(glossary, sentence, expected):
+    assert prepared(glossary, sentence) == expected
+
+
+def test_title_form_goes_before_the_name(glossary):
+    assert prepared(glossary, "존 매케인 상원의원은 반대했다") == "Sen. 존 매케인은 반대했다"
+    assert prepared(glossary, "상원의원들은 반대했다") == "senators은 반대했다"
+
+
+def test_plural_forms(glossary):
+    assert prepared(glossary, "아이폰들이 팔렸다") == "iPhones이 팔렸다"
+    assert prepared(glossary, "수십억 달러를 썼다") == "수십억 dollars를 썼다"
+    assert prepared(glossary, "달러 가치가 올랐다") == "dollar 가치가 올랐다"
+
+
+def test_the_writers_gloss_is_written_once_with_its_abbreviation(glossary):
+    assert (
+        prepared(glossary, "최고경영자(CEO)는 말했다") == "chief executive officer (CEO)는 말했다"
+    )
+    assert prepared(glossary, "연방준비제도(연준)는 동결했다") == "Federal Reserve (Fed)는 동결했다"
+    actions = decided(glossary, "연방준비제도(연준)는 동결했다")
+    assert [action for _, action, _ in actions] == ["insert", "skip"]
+
+
+def test_a_term_does_not_repeat_the_english_before_it(glossary):
+    assert prepared(glossary, "구글 딥마인드가 공개했다") == "Google DeepMind가 공개했다"
+    assert prepared(glossary, "딥마인드가 공개했다") == "Google DeepMind가 공개했다"
+
+
+# ---- from English
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("He won the vote.", [("won", "skip", None)]),
+        ("It costs 5,000 won.", [("won", "insert", "원화")]),
+        ("It costs 3 trillion won.", [("won", "insert", "원화")]),
+        ("He won't resign.", []),
+        ("Arm designs chips.", [("Arm", "insert", "ARM")]),
+        ("They sold arms to the rebels.", [("arm", "skip", None)]),
+        ("The Fars News Agency said so.", [("News", "skip", None)]),
+        ("The news spread fast.", [("news", "insert", "뉴스")]),
+        ("He declined to comment.", [("comment", "skip", None)]),
+        ("The Chinese government objected.", [("Chinese", "insert", "중국")]),
+    ],
+)
+def test_english_hits_respect_case_word_class_and_names(glossary, sentence, expected):
+    assert decided(glossary, sentence, "en") == expected
+
+
+# ---- visible decisions
+
+
+def test_json_decisions_have_document_offsets_like_scan(cli, tmp_path):
+    (tmp_path / "news.yaml").write_text(GLOSSARY, encoding="utf-8")
+    article = (
+        "제목\n\n이스라엘 국방부는 발표했다. 중국 정부는 반발했다.\n유리 파편이 인도에 흩어졌다.\n"
+    )
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    options = ["-g", str(tmp_path / "news.yaml")]
+    translated = cli("translate", str(tmp_path / "a.txt"), "-e", "none", "-f", "json", *options)
+    assert translated.exit_code == 0, translated.stderr
+    decisions = json.loads(translated.stdout)["decisions"]
+    scanned = json.loads(cli("scan", str(tmp_path / "a.txt"), "-f", "json", *options).stdout)
+    assert [(d["start"], d["end"]) for d in decisions] == [(m["start"], m["end"]) for m in scanned]
+    assert [d["action"] for d in decisions] == ["insert", "skip", "insert", "skip"]
+    assert all(article[d["start"] : d["end"]] == d["text"] for d in decisions)
+    assert decisions[1]["reason"] and decisions[1]["inserted"] is None
