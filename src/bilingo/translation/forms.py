@@ -154,15 +154,16 @@ def join_glosses(sentence: str, hits: list[Hit]) -> None:
         inside = [
             h for h in hits if inner_start <= h.decision.start and h.decision.end <= inner_end
         ]
-        written = _with_gloss(hit, text, inside)
+        plural_after = sentence.startswith(PLURAL_MARKER, inner_end + 1)
+        written = _with_gloss(hit, text, inside, plural_after)
         if written is None:
             continue
-        hit.write_end = inner_end + 1
+        hit.write_end = inner_end + 1 + (len(PLURAL_MARKER) if plural_after else 0)
         hit.written = hit.decision.inserted = written
         for other in inside:
             other.decision.action, other.decision.inserted = SKIP, None
             other.decision.reason = f"the writer's gloss of {hit.term.ko}, written with it"
-            other.check = None
+            other.check, other.for_review = None, False
 
 
 def _gloss_after(sentence: str, end: int) -> tuple[int, int] | None:
@@ -172,17 +173,23 @@ def _gloss_after(sentence: str, end: int) -> tuple[int, int] | None:
     return (end + 1, close) if close > end + 1 else None
 
 
-def _with_gloss(hit: Hit, gloss: str, inside: list[Hit]) -> str | None:
-    """The term written with its gloss, or None when the bracket is not a gloss of it."""
+def _with_gloss(hit: Hit, gloss: str, inside: list[Hit], plural_after: bool) -> str | None:
+    """The term written with its gloss, or None when the bracket is not a gloss of it.
+
+    최고경영자(CEO)들 is plural: chief executive officers (CEOs).
+    """
     term, english = hit.term, hit.decision.inserted
     accepted = {e.casefold() for e in (term.en, *term.en_variants, *forms_of(term).values())}
     same_entry = any(h.match is not None and h.term.ko == term.ko for h in inside)
-    if gloss.casefold() in accepted or same_entry:
-        if gloss.isascii() and gloss.casefold() != english.casefold() and len(gloss) < len(english):
-            return f"{english} ({gloss})"  # the writer's abbreviation, as English keeps it
-        short = forms_of(term).get("short")
-        return f"{english} ({short})" if short and short != english else english
-    return None
+    if gloss.casefold() not in accepted and not same_entry:
+        return None
+    short = forms_of(term).get("short")
+    if gloss.isascii() and gloss.casefold() != english.casefold() and len(gloss) < len(english):
+        short = gloss  # the writer's abbreviation, as English keeps it
+    if plural_after:
+        english = forms_of(term).get("plural") or plural(english)
+        short = short and short + "s"
+    return f"{english} ({short})" if short and short.casefold() != english.casefold() else english
 
 
 def drop_repeated_english(sentence: str, hits: list[Hit]) -> None:

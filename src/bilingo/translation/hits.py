@@ -62,6 +62,7 @@ class Hit:
     written: str  # what replaces source[write_start:write_end] (an insert)
     check: str | None = None  # the English looked for after MT (insert and verify)
     before_name: int | None = None  # a title form goes in here, before the name
+    for_review: bool = True  # shown to a reviewer when skipped (a gloss written with its term is not)
 
     @property
     def term(self):

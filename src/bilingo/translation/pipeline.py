@@ -101,7 +101,7 @@ def _review_notes(paragraphs: list[Paragraph], prepared: list[PreparedSentence])
 
 def _note(hit) -> str | None:
     decision = hit.decision
-    if decision.action == "skip":
+    if decision.action == "skip" and hit.for_review:
         return f"[skip] {decision.text}: {decision.reason}"
     if decision.action == "verify" and decision.found is False:
         return f"[verify] {decision.text}: {hit.check} not in the translation ({decision.reason})"
