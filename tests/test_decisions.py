@@ -264,3 +264,70 @@ def test_json_decisions_have_document_offsets_like_scan(cli, tmp_path):
     assert [d["action"] for d in decisions] == ["insert", "skip", "insert", "skip"]
     assert all(article[d["start"] : d["end"]] == d["text"] for d in decisions)
     assert decisions[1]["reason"] and decisions[1]["inserted"] is None
+
+
+def test_bilingual_output_marks_skips_and_failed_verifies(glossary):
+    from bilingo import translate
+
+    text = "유리 파편이 인도에 흩어졌다.\n\n그는 인도로 향했다.\n\n연방준비제도(연준)는 동결했다.\n"
+    result = translate(text, glossary, engine="none")
+    assert result.render("bilingual") == (
+        "유리 파편이 인도에 흩어졌다.\n유리 파편이 인도에 흩어졌다.\n"
+        "[skip] 인도: another sense: ~에 흩어\n\n"
+        "그는 인도로 향했다.\n그는 인도로 향했다.\n"
+        "[verify] 인도: India not in the translation (ambiguous: no cue confirms this sense)\n\n"
+        "연방준비제도(연준)는 동결했다.\nFederal Reserve (Fed)는 동결했다.\n"  # a gloss is no news
+    )
+
+
+def test_a_verified_term_the_engine_renders_is_found(glossary):
+    from bilingo import translate
+    from bilingo.engines import Engine
+
+    class KnowsIndia(Engine):
+        name, source_lang, target_lang = "fake", "ko", "en"
+
+        def translate_batch(self, sentences, target_prefixes=None):
+            return [s.replace("그는 인도로 향했다.", "He left for India.") for s in sentences]
+
+    result = translate("그는 인도로 향했다.", glossary, engine=KnowsIndia())
+    assert [(d.action, d.found) for d in result.decisions] == [("verify", True)]
+    assert result.text == "He left for India."  # nothing forced in, nothing to report
+    assert result.render("bilingual").count("[verify]") == 0
+
+
+def test_an_adjective_finds_its_entry_and_the_particle_agrees(glossary):
+    from bilingo import translate
+    from bilingo.engines import Engine
+
+    class EnglishToKorean(Engine):
+        """Pretends to translate: a particle that agreed with the English word."""
+
+        name, source_lang, target_lang = "fake", "en", "ko"
+
+        def translate_batch(self, sentences, target_prefixes=None):
+            # 가 agreed with "government"; after 중국 it must be 이
+            return [s.replace(" government objected", "가 반대했다") for s in sentences]
+
+    result = translate("The Chinese government objected.", glossary, engine=EnglishToKorean())
+    assert result.text == "The 중국이 반대했다."
+    assert result.decisions[0].text == "Chinese" and result.decisions[0].inserted == "중국"
+
+
+def test_streamed_decisions_keep_document_offsets(glossary):
+    """Offsets into the whole input, across parts and through Unicode normalization."""
+    import io
+    import unicodedata
+
+    from bilingo.engines.none import NoneEngine
+    from bilingo.translation import translate_stream
+
+    paragraph = "이스라엘 국방부는 발표했다. 중국 정부는 반발했다.\n"
+    text = unicodedata.normalize("NFD", "제목\n\n") + paragraph * 30  # decomposed Hangul first
+    out = io.StringIO()
+    translate_stream(io.StringIO(text), glossary, NoneEngine("ko", "en"), out.write, "json",
+                     part_size=200)  # fmt: skip
+    decisions = json.loads(out.getvalue())["decisions"]
+    assert len(decisions) == 3 * 30
+    assert all(text[d["start"] : d["end"]] == d["text"] for d in decisions)
+    assert [d["action"] for d in decisions[:3]] == ["insert", "skip", "insert"]
