@@ -24,6 +24,7 @@ from .decide import INSERT, SKIP, VERIFY, Decision, Hit, forms_of, sense_of
 COMMON_TYPES = (TermType.TERM, None)
 NAME_TYPES = (TermType.ORG, TermType.PERSON, TermType.PLACE, TermType.MEDIA)
 _CAPITALIZED_WORD = re.compile(r"[A-Z][A-Za-z0-9&.'’-]*")
+SENTENCE_OPENERS = (".", "!", "?", ":", '"', "“", "‘", "(")
 
 
 def decide_english_sentence(sentence: str, glossary) -> list[Hit]:
@@ -82,26 +83,16 @@ def _spelling_hit(match: Match) -> str:
 
 def _inside_proper_name(sentence: str, match: Match) -> bool:
     """A capitalized common word mid-sentence with a capitalized neighbour (Fars News Agency)."""
-    if not match.text[:1].isupper() or not sentence[: match.start].strip():
-        return False
     before = sentence[: match.start].rstrip()
-    if (
-        before.endswith((".", "!", "?", ":", '"', "“"))
-        and before == sentence[: match.start].strip()
-    ):
-        return False  # the first word of a sentence or quotation
-    previous_word = before.rsplit(None, 1)[-1] if before else ""
-    end = match.end + len(match.particle)
-    following = _CAPITALIZED_WORD.match(sentence[end:].lstrip())
-    return bool(_CAPITALIZED_WORD.fullmatch(previous_word) or following)
+    if not match.text[:1].isupper() or not before or before.endswith(SENTENCE_OPENERS):
+        return False  # lowercase, or the first word of a sentence or quotation
+    following = _CAPITALIZED_WORD.match(sentence[match.end + len(match.particle) :].lstrip())
+    return bool(_CAPITALIZED_WORD.fullmatch(before.rsplit(None, 1)[-1]) or following)
 
 
 def _plural_ending(match: Match) -> bool:
-    return (
-        match.particle.rstrip("'’").endswith("s")
-        and "'" not in match.particle
-        and "’" not in match.particle
-    )
+    """Arms, Apples: a plural ending with no possessive (the matcher's particle)."""
+    return match.particle in ("s", "es")
 
 
 def _join_glosses(sentence: str, hits: list[Hit]) -> None:
@@ -114,6 +105,7 @@ def _join_glosses(sentence: str, hits: list[Hit]) -> None:
             continue
         first.write_end = second.write_end + 1
         second.decision.action, second.decision.inserted, second.check = SKIP, None, None
+        second.for_review = False
         second.decision.reason = f"the writer's gloss of {first.decision.text}, written with it"
 
 

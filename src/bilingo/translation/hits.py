@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from ..terms import Match
@@ -39,16 +40,7 @@ class Decision:
     found: bool | None = None  # after MT, for a verify: is an accepted English there?
 
     def to_dict(self) -> dict:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "ko": self.ko,
-            "action": self.action,
-            "inserted": self.inserted,
-            "reason": self.reason,
-            "found": self.found,
-        }
+        return dataclasses.asdict(self)  # the JSON contract: the fields, in this order
 
 
 @dataclass
@@ -62,7 +54,9 @@ class Hit:
     written: str  # what replaces source[write_start:write_end] (an insert)
     check: str | None = None  # the English looked for after MT (insert and verify)
     before_name: int | None = None  # a title form goes in here, before the name
-    for_review: bool = True  # shown to a reviewer when skipped (a gloss written with its term is not)
+    for_review: bool = (
+        True  # shown to a reviewer when skipped (a gloss written with its term is not)
+    )
 
     @property
     def term(self):
