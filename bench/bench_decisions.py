@@ -23,15 +23,16 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 import decision_corpus  # noqa: E402 - the scorer lives with the tests that hold the targets
 
 import bilingo  # noqa: E402
-from bilingo.translation import decide, prepare  # noqa: E402
+from bilingo import decisions  # noqa: E402
+from bilingo.translation import prepare  # noqa: E402
 
 
 def _blind(sentence: str, glossary) -> list:
     """The baseline: every hit inserted as its `en`, figures as their English."""
-    hits = decide.decide_sentence(sentence, glossary)
+    hits = decisions.decide_sentence(sentence, glossary)
     for hit in hits:
         if hit.match is not None:
-            hit.decision.action, hit.decision.inserted = decide.INSERT, hit.term.en
+            hit.decision.action, hit.decision.inserted = decisions.INSERT, hit.term.en
     return hits
 
 
@@ -54,7 +55,7 @@ def main() -> None:
     try:
         blind = decision_corpus.score_corpus(glossary)
     finally:
-        prepare.decide_sentence = decide.decide_sentence
+        prepare.decide_sentence = decisions.decide_sentence
     print(f"{'':<34} {'hits':>5} {'right':>8} {'inserted':>10} {'wrong ins.':>10}")
     print(_row("bilingo, ko->en", scores["ko"]))
     print(_row("bilingo, en->ko", scores["en"]))

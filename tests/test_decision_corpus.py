@@ -41,13 +41,14 @@ def test_decisions_meet_the_targets(scores, direction):
 
 def test_the_blind_baseline_would_fail(monkeypatch):
     """The corpus can tell: inserting every hit's `en` (the old behaviour) misses the targets."""
-    from bilingo.translation import decide, prepare
+    from bilingo import decisions
+    from bilingo.translation import prepare
 
     def blind(sentence, glossary):
-        hits = decide.decide_sentence(sentence, glossary)
+        hits = decisions.decide_sentence(sentence, glossary)
         for hit in hits:
             if hit.match is not None:
-                hit.decision.action, hit.decision.inserted = decide.INSERT, hit.term.en
+                hit.decision.action, hit.decision.inserted = decisions.INSERT, hit.term.en
         return hits
 
     monkeypatch.setattr(prepare, "decide_sentence", blind)

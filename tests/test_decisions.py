@@ -1,4 +1,4 @@
-"""The glossary applied in context: a decision at every hit (translation.decide).
+"""The glossary applied in context: a decision at every hit (bilingo.decisions).
 
 A small glossary of real YAML, with forms and sense control, and the source
 text bilingo writes before machine translation: what a model would copy.

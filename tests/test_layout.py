@@ -28,6 +28,7 @@ LAYERS = {
     "formats": 5,
     "qa": 5,
     "extraction": 5,
+    "decisions": 5,
     "models": 5,
     "engines": 6,
     "translation": 7,

@@ -69,6 +69,27 @@ def test_translation_with_slips(glossary):
     ]
 
 
+def test_check_holds_a_translation_to_translates_decisions(tmp_path):
+    """A wrong-sense hit is not required; a form of the entry counts (bilingo.decisions)."""
+    from bilingo import load_glossary
+
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "terms:\n"
+        "  - {ko: 인도, en: India, type: place, sense: {exclude: ['~에 흩어']}}\n"
+        "  - {ko: 중국, en: China, type: place, forms: {attributive: Chinese}}\n",
+        encoding="utf-8",
+    )
+    glossary = load_glossary([path])
+    source = "유리 파편이 인도에 흩어졌다.\n중국 정부는 반발했다.\n인도 정부도 반발했다.\n"
+    translation = (
+        "Glass shards littered the sidewalk.\nThe Chinese government objected.\nSo did Delhi.\n"
+    )
+    assert findings(source, translation, glossary) == [
+        {"segment": 3, "ko": "인도", "expected": "India", "found": "", "kind": "missing"}
+    ]
+
+
 def test_finding_to_dict_has_exactly_the_contract_keys():
     finding = Finding(2, "딥시크", "DeepSeek", "", "missing")
     assert list(finding.to_dict()) == ["segment", "ko", "expected", "found", "kind"]

@@ -6,9 +6,12 @@ otherwise each document is one segment (segment 1).
 
 In each segment:
 
-* every glossary term found in the source must have its English (`en` or
-  any of `en_variants`) in the translation, case-insensitively, as a whole
-  word, allowing a plural (-s, -es) and a possessive ('s, '). When it is
+* every glossary term found in the source must have its English (the form
+  translate would write, `en`, any of `en_variants` or of its `forms`) in
+  the translation, case-insensitively, as a whole word, allowing a plural
+  (-s, -es) and a possessive ('s, '); a hit that translate would skip as
+  another sense (인도 the sidewalk, bilingo.decisions) is not held to the
+  glossary. When it is
   missing but a near-miss spelling is there (DeepSeek written Deepsik,
   Andreessen written Andrisen), the finding is "misspelled" and says what was
   written; otherwise it is "missing".
@@ -26,8 +29,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .decisions import SKIP, decide_sentence
 from .korean.numbers import find_numbers
-from .matcher import english_present, terms_and_figures
+from .matcher import english_present
 from .normalize import normalize
 from .terms import Term
 
@@ -68,10 +72,12 @@ def check(source_text: str, translation_text: str, glossary) -> list[Finding]:
     pairs = segments(normalize(source_text), normalize(translation_text))
     for number, (source, translation) in enumerate(pairs, start=1):
         # One finding per term and segment, however often the source repeats it.
-        found, _figures = terms_and_figures(source, glossary.matcher())
-        terms = {match.term.ko: match.term for match in found}
-        for term in terms.values():
-            finding = _check_term(number, term, translation)
+        wanted: dict[str, tuple[Term, str | None]] = {}
+        for hit in decide_sentence(source, glossary):
+            if hit.match is not None and hit.decision.action != SKIP:
+                wanted.setdefault(hit.term.ko, (hit.term, hit.decision.inserted))
+        for term, form in wanted.values():
+            finding = _check_term(number, term, form, translation)
             if finding:
                 findings.append(finding)
         findings.extend(_check_figures(number, source, translation))
@@ -84,14 +90,18 @@ _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:[-'’.&][A-Za-z0-9]+)*")
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
 
 
-def _check_term(segment: int, term: Term, translation: str) -> Finding | None:
-    renderings = [term.en, *term.en_variants]
+def _check_term(segment: int, term: Term, form: str | None, translation: str) -> Finding | None:
+    """`form`: what translate would write here (Chinese before a noun), when it would insert."""
+    expected = form or term.en
+    renderings = [
+        r for r in dict.fromkeys((expected, term.en, *term.en_variants, *term.forms.values())) if r
+    ]
     if any(english_present(english, translation) for english in renderings):
         return None
     near = _near_miss(renderings, translation)
     if near:
-        return Finding(segment, term.ko, term.en, near, "misspelled")
-    return Finding(segment, term.ko, term.en, "", "missing")
+        return Finding(segment, term.ko, expected, near, "misspelled")
+    return Finding(segment, term.ko, expected, "", "missing")
 
 
 def _near_miss(renderings: list[str], translation: str) -> str | None:

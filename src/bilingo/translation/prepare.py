@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .decide import INSERT, Hit, decide_sentence
-from .decide_english import decide_english_sentence
+from ..decisions import INSERT, Hit, decide_english_sentence, decide_sentence
 
 
 @dataclass
@@ -37,7 +36,7 @@ def prepare_source(sentence: str, glossary, source_lang: str = "ko") -> Prepared
     """The sentence with glossary terms (and, from Korean, money figures) in the target language.
 
     `glossary` is a Glossary, or None to write only the figures. Each hit is
-    decided first (translation.decide): only inserts are written.
+    decided first (bilingo.decisions): only inserts are written.
     """
     if source_lang == "ko":
         hits = decide_sentence(sentence, glossary)

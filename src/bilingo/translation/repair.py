@@ -15,8 +15,8 @@ import difflib
 import re
 
 from .. import korean
+from ..decisions import VERIFY, forms_of
 from ..matcher import english_present
-from .decide import VERIFY, forms_of
 from .prepare import PreparedSentence
 
 # How alike a span of the output must be to the expected term to count as a

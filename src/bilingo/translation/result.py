@@ -49,7 +49,7 @@ class TranslationResult:
     repairs: int
     signature: dict
     paragraphs: list[tuple[str, str]] = field(default_factory=list)  # (source, translation)
-    decisions: list = field(default_factory=list)  # translation.decide.Decision, document order
+    decisions: list = field(default_factory=list)  # decisions.Decision, in document order
     notes: list[list[str]] = field(default_factory=list)  # per paragraph: skips and checks failed
 
     def to_dict(self) -> dict:

@@ -19,7 +19,7 @@ import re
 
 from ..terms import Match, TermType
 from .context import first_cue
-from .decide import INSERT, SKIP, VERIFY, Decision, Hit, forms_of, sense_of
+from .hits import INSERT, SKIP, VERIFY, Decision, Hit, forms_of, sense_of
 
 COMMON_TYPES = (TermType.TERM, None)
 NAME_TYPES = (TermType.ORG, TermType.PERSON, TermType.PLACE, TermType.MEDIA)

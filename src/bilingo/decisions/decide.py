@@ -22,20 +22,8 @@ from __future__ import annotations
 from ..matcher import terms_and_figures
 from ..terms import Match
 from .forms import PLURAL_MARKER, PLURAL_REASON, choose_form, drop_repeated_english, join_glosses
-from .hits import ACTIONS, INSERT, SKIP, VERIFY, Decision, Hit, forms_of, sense_of
+from .hits import INSERT, SKIP, VERIFY, Decision, Hit
 from .senses import headword_end, judge_sense
-
-__all__ = [
-    "ACTIONS",
-    "INSERT",
-    "SKIP",
-    "VERIFY",
-    "Decision",
-    "Hit",
-    "decide_sentence",
-    "forms_of",
-    "sense_of",
-]
 
 
 def decide_sentence(sentence: str, glossary) -> list[Hit]:

@@ -1,4 +1,4 @@
-"""The record of one glossary hit while it is decided, and its decision (translation.decide)."""
+"""The record of one glossary hit while it is decided, and its decision (bilingo.decisions)."""
 
 from __future__ import annotations
 
