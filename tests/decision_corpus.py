@@ -26,6 +26,9 @@ import yaml
 
 CORPUS = Path(__file__).parent / "data" / "decisions"
 DIRECTIONS = {"ko_en.yaml": "ko", "en_ko.yaml": "en"}
+# Written afterwards by someone who had seen neither the code nor the corpus
+# above, and never tuned on: the honest figure.
+HELD_OUT = {"heldout_ko_en.yaml": "ko", "heldout_en_ko.yaml": "en"}
 
 
 @dataclass
@@ -145,10 +148,10 @@ def _form_right(item: dict, decision, source_lang: str) -> bool:
     )
 
 
-def score_corpus(glossary) -> dict[str, Score]:
+def score_corpus(glossary, files: dict[str, str] = DIRECTIONS) -> dict[str, Score]:
     """Scores per direction ("ko" for ko->en, "en" for en->ko) and "all"."""
     scores = {"all": Score()}
-    for name, source_lang in DIRECTIONS.items():
+    for name, source_lang in files.items():
         score = Score()
         for entry in load(name):
             score.add(score_sentence(entry, glossary, source_lang))

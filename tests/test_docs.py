@@ -97,7 +97,7 @@ def test_readme_python_section_runs(tmp_path):
         )
         assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("Nvidia ") and lines[0].endswith("companies.yaml:257")
+    assert lines[0].startswith("Nvidia ") and lines[0].endswith("companies.yaml:258")
     assert "DeepSeek의 개발비는 $5.576 million였다. 0" in lines
     assert "bilingo translates ko\u2192en and en\u2192ko, not ko\u2192ko" in lines
     assert any(line.endswith("update-entry DeepSeek") for line in lines)

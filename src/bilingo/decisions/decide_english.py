@@ -19,11 +19,13 @@ import re
 
 from ..terms import Match, TermType
 from .context import first_cue
+from .english_words import ENGLISH_GIVEN_NAMES, NAME_SUFFIXES
 from .hits import INSERT, SKIP, VERIFY, Decision, Hit, forms_of, sense_of
 
 COMMON_TYPES = (TermType.TERM, None)
 NAME_TYPES = (TermType.ORG, TermType.PERSON, TermType.PLACE, TermType.MEDIA)
 _CAPITALIZED_WORD = re.compile(r"[A-Z][A-Za-z0-9&.'’-]*")
+_NEXT_CAPITALIZED = re.compile(r" ([A-Z][A-Za-z0-9&.'’-]*)")
 SENTENCE_OPENERS = (".", "!", "?", ":", '"', "“", "‘", "(")
 
 
@@ -32,8 +34,10 @@ def decide_english_sentence(sentence: str, glossary) -> list[Hit]:
     if glossary is None:
         return []
     hits = []
-    for match in glossary.english_matcher().find(sentence):
-        action, reason = judge_english(sentence, match)
+    matches = glossary.english_matcher().find(sentence)
+    starts = {match.start for match in matches}
+    for match in matches:
+        action, reason = judge_english(sentence, match, starts)
         korean = _korean_for(match)
         inserted = korean if action == INSERT else None
         decision = Decision(
@@ -46,17 +50,31 @@ def decide_english_sentence(sentence: str, glossary) -> list[Hit]:
     return hits
 
 
-def judge_english(sentence: str, match: Match) -> tuple[str, str]:
-    """(action, reason) for the entry found by its English at `match`."""
+def judge_english(sentence: str, match: Match, hit_starts: set[int]) -> tuple[str, str]:
+    """(action, reason) for the entry found by its English at `match` (`hit_starts`: of all hits)."""
     term, text = match.term, match.text
     spelling = _spelling_hit(match)
     if text.islower() and not spelling.islower():
         return SKIP, f"lowercase {text!r}: an everyday word, not the name {spelling}"
     if term.type in NAME_TYPES and _plural_ending(match) and not spelling.isupper():
         return SKIP, f"{text}{match.particle}: a plural, so a common noun, not the name"
-    if term.type in COMMON_TYPES and spelling.islower() and _inside_proper_name(sentence, match):
-        return SKIP, f"part of an English proper name around {text!r}"
-    sense = sense_of(term)
+    if spelling.isupper() and match.particle[:1].isupper():
+        return SKIP, f"part of a longer acronym ({text}{match.particle})"
+    if (
+        term.type in COMMON_TYPES
+        and spelling.islower()
+        and _capitalized_mid_sentence(sentence, match)
+    ):
+        return SKIP, f"capitalized {text!r}: part of an English proper name"
+    if term.type not in COMMON_TYPES and _part_of_longer_name(sentence, match, hit_starts):
+        # Tom Ford, Ford Focus: the Korean is often the same (포드), so leave it and check
+        return VERIFY, f"may be part of a longer English name around {text!r}"
+    return _english_sense(sentence, match, spelling)
+
+
+def _english_sense(sentence: str, match: Match, spelling: str) -> tuple[str, str]:
+    """The entry's `en_*` cues and `en_otherwise`; a name of several words needs none."""
+    sense = sense_of(match.term)
     cue = first_cue(sense.get("en_exclude"), sentence, match.start, match.end)
     if cue:
         return SKIP, f"another sense: {cue}"
@@ -64,7 +82,7 @@ def judge_english(sentence: str, match: Match) -> tuple[str, str]:
     if cue:
         return INSERT, f"confirmed by {cue}"
     otherwise = sense.get("en_otherwise", INSERT)
-    if otherwise == INSERT:
+    if otherwise == INSERT or (" " in spelling and not spelling.islower()):  # "Korean won"
         return INSERT, "glossary term"
     if otherwise == VERIFY:
         return VERIFY, "ambiguous: no cue confirms this sense"
@@ -81,13 +99,29 @@ def _spelling_hit(match: Match) -> str:
     return term.en
 
 
-def _inside_proper_name(sentence: str, match: Match) -> bool:
-    """A capitalized common word mid-sentence with a capitalized neighbour (Fars News Agency)."""
+def _capitalized_mid_sentence(sentence: str, match: Match) -> bool:
+    """A common word capitalized where a sentence does not start: a name (Fars News Agency, Golf)."""
     before = sentence[: match.start].rstrip()
-    if not match.text[:1].isupper() or not before or before.endswith(SENTENCE_OPENERS):
-        return False  # lowercase, or the first word of a sentence or quotation
-    following = _CAPITALIZED_WORD.match(sentence[match.end + len(match.particle) :].lstrip())
-    return bool(_CAPITALIZED_WORD.fullmatch(before.rsplit(None, 1)[-1]) or following)
+    return match.text[:1].isupper() and bool(before) and not before.endswith(SENTENCE_OPENERS)
+
+
+def _part_of_longer_name(sentence: str, match: Match, hit_starts: set[int]) -> bool:
+    """A name after a given name (Tom Ford), or before a capitalized word that is neither a
+    glossary hit nor a suffix, title or date (Claude Lelouch, Ford Focus, South China Sea)."""
+    before = sentence[: match.start].split()
+    if before and before[-1] in ENGLISH_GIVEN_NAMES:
+        return True
+    if match.particle or spelling_is_form(match):
+        return False  # Iran's Fars ..., Israeli Defense Ministry: the name ends here
+    following = _NEXT_CAPITALIZED.match(sentence, match.end)
+    if following is None or following.start(1) in hit_starts:
+        return False
+    return following.group(1).rstrip(".,'’") not in NAME_SUFFIXES
+
+
+def spelling_is_form(match: Match) -> bool:
+    """Was the entry found by one of its forms (Israeli, Chinese)?"""
+    return match.text.casefold() in {form.casefold() for form in forms_of(match.term).values()}
 
 
 def _plural_ending(match: Match) -> bool:

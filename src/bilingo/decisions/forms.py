@@ -28,7 +28,8 @@ from .hits import INSERT, SKIP, Hit, forms_of, inside_hit
 NOT_ATTRIBUTIVE = frozenset(
     """등 및 또는 내 외 간 전역 전체 사이 이후 이전 대비 쪽 자체 스스로 뿐 만 역시
     최대 최고 최초 최악 유일 수출 수출용 수입 전용 대체 파병 지원 방문 진출 견제 제재 압박
-    공략 철수 출장 순방 출신 탈취 친화""".split()  # noqa: SIM905 - a word list reads best as text
+    공략 철수 출장 순방 출신 탈취 친화 동부 서부 남부 북부 중부 동남부 동북부 서남부 서북부
+    남동부 북동부 남서부 북서부 일대 곳곳 국경 인근 접경 영토 본토""".split()  # noqa: SIM905 - a word list reads best as text
 )
 # Glued to a country, these make it attributive too: 중국산 (Chinese-made), 한국형, 한국계.
 ATTRIBUTIVE_SUFFIXES = ("산", "형", "계", "식")
@@ -50,13 +51,13 @@ def choose_form(sentence: str, hits: list[Hit], index: int) -> tuple[str, str | 
         if hit.match.particle.startswith(PLURAL_MARKER):
             return plural(as_written), PLURAL_REASON
         return as_written, "English as the writer gave it"
+    if hit.match.particle.startswith(PLURAL_MARKER):
+        return forms.get("plural") or plural(term.en), PLURAL_REASON
     if forms.get("title"):
         name_start = _name_start(sentence, hits, index)
         if name_start is not None:
             hit.before_name = name_start
             return forms["title"], "title before a name"
-    if hit.match.particle.startswith(PLURAL_MARKER):
-        return forms.get("plural") or plural(term.en), PLURAL_REASON
     if NUMBER_BEFORE.search(sentence, 0, hit.decision.start):
         return forms.get("plural") or plural(term.en), "plural after a number"
     if forms.get("attributive") and _before_noun(sentence, hits, index):

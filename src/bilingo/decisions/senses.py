@@ -9,12 +9,13 @@ entry's confirm cues and confirming suffixes; then its `otherwise`.
 
 from __future__ import annotations
 
+from ..extraction.loanwords import loanword_score
 from ..extraction.words import COMMON_WORDS, PERSON_TITLES
 from ..korean import split_particles
 from ..korean.names import GIVEN_NAMES
 from ..terms import TermType
 from .context import LATIN_NAME_WORD, first_cue, only_space_between, word_after, word_before
-from .hits import INSERT, SKIP, Hit, forms_of, inside_hit, sense_of, spellings
+from .hits import INSERT, SKIP, VERIFY, Hit, forms_of, inside_hit, sense_of, spellings
 
 NAME_TYPES = (TermType.ORG, TermType.MEDIA, TermType.PRODUCT)
 QUOTE_CLOSERS = "'\"’”)]」』》〉"
@@ -22,8 +23,12 @@ QUOTATIVES = ("이란", "이라", "란", "라는")
 # Before a name, these say a person follows (지휘자 자린 메타); 시장 is left out
 # there, as it is more often "market" than "mayor".
 OCCUPATIONS = (PERSON_TITLES - {"시장"}) | frozenset(
-    "지휘자 작곡가 배우 가수 작가 화가".split()  # noqa: SIM905 - a word list reads best as text
+    """지휘자 작곡가 배우 가수 작가 화가 시인 소설가 싱어송라이터 래퍼 피아니스트
+    바이올리니스트 첼리스트 성악가 디자이너 건축가 사진작가 코미디언 앵커 모델 배우인
+    축구선수 야구선수 골퍼 테니스 선수 감독 코치 발명가 과학자 철학자 경제학자 사업가
+    억만장자 투자자 기업인 영화감독 프로듀서 모델인 방송인 유튜버""".split()  # noqa: SIM905 - a word list reads best as text
 )
+COMMON_TYPES = (TermType.TERM, None)
 
 
 def judge_sense(sentence: str, hits: list[Hit], index: int) -> tuple[str, str]:
@@ -70,11 +75,21 @@ def _general_rules(sentence: str, hits: list[Hit], index: int) -> tuple[str, str
         return SKIP, "quotative ending after a quote, not a name"
     if _after_given_name(sentence, hits, index, hit.term.type in NAME_TYPES):
         return SKIP, "a surname here: it follows a person's given name"
+    if hit.term.type is TermType.PERSON and _another_given_name(sentence, hits, index):
+        return VERIFY, "another person of this name may be meant (a given name before it)"
     if _gloss_of_another_word(sentence, hits, index):
         return SKIP, "the writer's English for the word before it"
     if _inside_latin_name(sentence, hits, index):
         return SKIP, "part of a longer English name"
+    if hit.term.type in COMMON_TYPES and _before_model_code(sentence, hit):
+        return SKIP, "part of a product name (모델Y)"
     return _whose_institution(sentence, hits, index)
+
+
+def _before_model_code(sentence: str, hit: Hit) -> bool:
+    """A common word glued to a Latin letter or digit names a product: 모델Y, 시리즈B."""
+    after = sentence[hit.decision.end : hit.decision.end + 1]
+    return not hit.match.particle and after.isascii() and after.isalnum()
 
 
 def _whose_institution(sentence: str, hits: list[Hit], index: int) -> tuple[str, str] | None:
@@ -125,6 +140,15 @@ def _after_given_name(sentence: str, hits: list[Hit], index: int, is_name: bool)
     hit = hits[index]
     title_after = is_name and not hit.match.particle and word_after(sentence, hit.decision.end)
     return bool(title_after and title_after in PERSON_TITLES)
+
+
+def _another_given_name(sentence: str, hits: list[Hit], index: int) -> bool:
+    """이방카 트럼프, 킴벌 머스크: a foreign-looking word before a surname entry names a relative."""
+    term = hits[index].term
+    if " " in term.ko:
+        return False  # a full name (도널드 트럼프) is its own entry
+    before = _name_word_before(sentence, hits, index)
+    return before is not None and before[0] not in OCCUPATIONS and loanword_score(before[0]) > 0
 
 
 def _gloss_of_another_word(sentence: str, hits: list[Hit], index: int) -> bool:
