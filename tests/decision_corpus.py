@@ -27,8 +27,11 @@ import yaml
 CORPUS = Path(__file__).parent / "data" / "decisions"
 DIRECTIONS = {"ko_en.yaml": "ko", "en_ko.yaml": "en"}
 # Written afterwards by someone who had seen neither the code nor the corpus
-# above, and never tuned on: the honest figure.
+# above. Its first, untuned scoring is in the README; the rules and cues were
+# then improved on its mistakes, so it is a regression corpus now too.
 HELD_OUT = {"heldout_ko_en.yaml": "ko", "heldout_en_ko.yaml": "en"}
+# Written last, the same way, and never tuned on: the honest figure.
+HELD_OUT_2 = {"heldout2_ko_en.yaml": "ko", "heldout2_en_ko.yaml": "en"}
 
 
 @dataclass

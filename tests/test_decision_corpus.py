@@ -17,13 +17,15 @@ from bilingo import load_glossary
 from . import decision_corpus
 
 
-@pytest.fixture(scope="module")
-def scores():
-    return decision_corpus.score_corpus(load_glossary())
+@pytest.fixture(scope="module", params=["corpus", "first held-out"])
+def scores(request):
+    files = {"corpus": decision_corpus.DIRECTIONS, "first held-out": decision_corpus.HELD_OUT}
+    return decision_corpus.score_corpus(load_glossary(), files[request.param])
 
 
 def test_the_corpus_is_large_and_covers_both_directions():
-    sentences = {name: decision_corpus.load(name) for name in decision_corpus.DIRECTIONS}
+    names = {**decision_corpus.DIRECTIONS, **decision_corpus.HELD_OUT}
+    sentences = {name: decision_corpus.load(name) for name in names}
     assert sum(len(entries) for entries in sentences.values()) >= 300
     assert all(len(entries) >= 50 for entries in sentences.values())
     hits = [item for entries in sentences.values() for entry in entries for item in entry["hits"]]
