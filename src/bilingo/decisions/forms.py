@@ -134,9 +134,14 @@ def _latin_word_after(sentence: str, hit: Hit) -> str | None:
 
 
 def plural(english: str) -> str:
-    """The regular English plural of a term's last word (GPU -> GPUs, economy -> economies)."""
-    if english.endswith(("s", "x", "z", "ch", "sh")) and not english.isupper():
-        return english + "es" if not english.endswith("s") else english
+    """The regular English plural of a term's last word (GPU -> GPUs, economy -> economies).
+
+    A word ending in s is taken as plural already (news, series, hyperscalers).
+    """
+    if english.endswith("s"):
+        return english
+    if english.endswith(("x", "z", "ch", "sh")) and not english.isupper():
+        return english + "es"
     if english.endswith("y") and english[-2:-1] not in "aeiou":
         return english[:-1] + "ies"
     return english + "s"

@@ -24,9 +24,9 @@ QUOTATIVES = ("이란", "이라", "란", "라는")
 # there, as it is more often "market" than "mayor".
 OCCUPATIONS = (PERSON_TITLES - {"시장"}) | frozenset(
     """지휘자 작곡가 배우 가수 작가 화가 시인 소설가 싱어송라이터 래퍼 피아니스트
-    바이올리니스트 첼리스트 성악가 디자이너 건축가 사진작가 코미디언 앵커 모델 배우인
-    축구선수 야구선수 골퍼 테니스 선수 감독 코치 발명가 과학자 철학자 경제학자 사업가
-    억만장자 투자자 기업인 영화감독 프로듀서 모델인 방송인 유튜버""".split()  # noqa: SIM905 - a word list reads best as text
+    바이올리니스트 첼리스트 성악가 디자이너 건축가 사진작가 코미디언 앵커 모델
+    축구선수 야구선수 골퍼 선수 감독 코치 발명가 과학자 철학자 경제학자 사업가
+    억만장자 투자자 기업인 영화감독 프로듀서 방송인 유튜버""".split()  # noqa: SIM905 - a word list reads best as text
 )
 COMMON_TYPES = (TermType.TERM, None)
 
