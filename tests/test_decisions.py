@@ -88,6 +88,19 @@ terms:
   - ko: 딥마인드
     en: Google DeepMind
     type: org
+  - ko: 한국
+    en: South Korea
+    type: place
+    forms: {attributive: South Korean}
+  - ko: 인민은행
+    en: People's Bank of China
+    type: org
+  - ko: 포드
+    en: Ford
+    type: org
+  - ko: 골프
+    en: golf
+    type: term
   - ko: 원화
     en: won
     type: term
@@ -161,6 +174,20 @@ def test_a_company_name_after_a_given_name_is_a_surname(glossary, sentence):
 
 def test_a_company_after_a_common_noun_is_the_company(glossary):
     assert decided(glossary, "페이스북 모회사 메타는 발표했다") == [("메타", "insert", "Meta")]
+    # a verb form before it is no given name, even with a title after the company
+    assert decided(glossary, "사임 의사를 밝히면서 메타 대표가 말했다")[0][1] == "insert"
+
+
+def test_a_country_the_next_terms_english_names_is_not_written_twice(glossary):
+    assert (
+        prepared(glossary, "중국 인민은행은 금리를 내렸다")
+        == "People's Bank of China은 금리를 내렸다"
+    )
+    assert decided(glossary, "중국 인민은행은 금리를 내렸다")[0][:2] == ("중국", "skip")
+
+
+def test_a_place_glued_to_a_latin_name_is_part_of_it(glossary):
+    assert decided(glossary, "한국GM 노조가 파업했다") == [("한국", "skip", None)]
 
 
 def test_another_countrys_institution_is_not_the_glossarys(glossary):
@@ -240,6 +267,9 @@ def test_a_term_does_not_repeat_the_english_before_it(glossary):
         ("The news spread fast.", [("news", "insert", "뉴스")]),
         ("He declined to comment.", [("comment", "skip", None)]),
         ("The Chinese government objected.", [("Chinese", "insert", "중국")]),
+        ("He drove a Ford Focus.", [("Ford", "verify", None)]),  # a longer name, often 포드 too
+        ("The USS Ford docked.", [("US", "skip", None), ("Ford", "insert", "포드")]),  # USS
+        ("VW kept the petrol Golf.", [("Golf", "skip", None)]),  # capitalized mid-sentence
     ],
 )
 def test_english_hits_respect_case_word_class_and_names(glossary, sentence, expected):

@@ -218,14 +218,20 @@ def _without_repeat(sentence: str, first: Hit, second: Hit) -> None:
     elif first.written.endswith(tail) and len(first.written) > len(tail):
         # 휴머노이드 로봇: humanoid robot, not humanoid robot robot
         _set_written(first, first.written[: -len(tail)], f"{second.term.en} follows it")
-    elif not first.match.particle and _names(second.written, first.written):
-        # 중국 인민은행: People's Bank of China says China already
-        _set_written(first, "", f"{second.written} says it")
-        first.write_end = second.decision.start
+    elif not first.match.particle and _names_either(second.written, first):
+        # 중국 인민은행: People's Bank of China says China already; the word goes
+        first.decision.action, first.decision.inserted, first.check = SKIP, None, None
+        first.decision.reason = f"{second.term.ko}'s English ({second.written}) says it"
+        first.written, first.write_end, first.absorbed = "", second.decision.start, True
+        first.for_review = False
 
 
-def _names(english: str, name: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", english) is not None
+def _names_either(english: str, hit: Hit) -> bool:
+    """Does `english` name the hit, by what was written for it or by its entry's `en`?"""
+    return any(
+        re.search(rf"(?<!\w){re.escape(name)}(?!\w)", english)
+        for name in {hit.written, hit.term.en}
+    )
 
 
 def _set_written(hit: Hit, written: str, why: str) -> None:

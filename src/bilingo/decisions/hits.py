@@ -54,9 +54,10 @@ class Hit:
     written: str  # what replaces source[write_start:write_end] (an insert)
     check: str | None = None  # the English looked for after MT (insert and verify)
     before_name: int | None = None  # a title form goes in here, before the name
-    for_review: bool = (
-        True  # shown to a reviewer when skipped (a gloss written with its term is not)
-    )
+    # Shown to a reviewer when skipped (a gloss written with its term is not); absorbed:
+    # skipped but deleted, as the next term's English says it (중국 인민은행).
+    for_review: bool = True
+    absorbed: bool = False
 
     @property
     def term(self):

@@ -29,6 +29,12 @@ OCCUPATIONS = (PERSON_TITLES - {"시장"}) | frozenset(
     억만장자 투자자 기업인 영화감독 프로듀서 방송인 유튜버""".split()  # noqa: SIM905 - a word list reads best as text
 )
 COMMON_TYPES = (TermType.TERM, None)
+GLUED_NAME_TYPES = (*COMMON_TYPES, TermType.PLACE)
+# How verbs, adnominals and particles end (밝히면서, 발표한, 정부는): a word ending so is
+# not an unlisted given name.
+NOT_NAME_ENDINGS = tuple(
+    "면서 며 고 서 다 한 된 는 던 은 을 를 이 가 에 의 도 만 게 지 해 했 할 될 인 적 로 와 과".split()  # noqa: SIM905
+)
 
 
 def judge_sense(sentence: str, hits: list[Hit], index: int) -> tuple[str, str]:
@@ -81,13 +87,13 @@ def _general_rules(sentence: str, hits: list[Hit], index: int) -> tuple[str, str
         return SKIP, "the writer's English for the word before it"
     if _inside_latin_name(sentence, hits, index):
         return SKIP, "part of a longer English name"
-    if hit.term.type in COMMON_TYPES and _before_model_code(sentence, hit):
-        return SKIP, "part of a product name (모델Y)"
+    if hit.term.type in GLUED_NAME_TYPES and _before_model_code(sentence, hit):
+        return SKIP, "part of a name glued to it (모델Y, 한국GM)"
     return _whose_institution(sentence, hits, index)
 
 
 def _before_model_code(sentence: str, hit: Hit) -> bool:
-    """A common word glued to a Latin letter or digit names a product: 모델Y, 시리즈B."""
+    """A word glued to a Latin letter or digit names something else: 모델Y, 시리즈B, 한국GM."""
     after = sentence[hit.decision.end : hit.decision.end + 1]
     return not hit.match.particle and after.isascii() and after.isalnum()
 
@@ -117,7 +123,9 @@ def _name_word_before(sentence: str, hits: list[Hit], index: int) -> tuple[str, 
     before = word_before(sentence, hits[index].decision.start)
     if before is None or inside_hit(hits, before[1]) or before[0] in COMMON_WORDS:
         return None
-    if before[0] in GIVEN_NAMES or len(split_particles(before[0])) == 1:
+    if before[0] in GIVEN_NAMES:
+        return before
+    if len(split_particles(before[0])) == 1 and not before[0].endswith(NOT_NAME_ENDINGS):
         return before
     return None
 

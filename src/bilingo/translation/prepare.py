@@ -44,7 +44,7 @@ def prepare_source(sentence: str, glossary, source_lang: str = "ko") -> Prepared
         hits = decide_english_sentence(sentence, glossary)
     edits: list[tuple[int, int, str, Insertion | None]] = []
     for hit in hits:
-        if hit.decision.action == INSERT:
+        if hit.decision.action == INSERT or hit.absorbed:
             edits.extend(_edits(hit, sentence, source_lang))
     prepared = _written(sentence, sorted(edits, key=lambda edit: (edit[0], edit[1])))
     prepared.hits = hits
