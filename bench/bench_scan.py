@@ -1,8 +1,11 @@
 """Benchmark term scanning against a 100,000-entry glossary (issue 3). Run by hand:
 
     python bench/bench_scan.py [--terms 100000] [--text-bytes 1000000] [--runs 5] [--seed 0]
+    python bench/bench_scan.py --glossary glossary/   # a real glossary instead of a made-up one
 
-Data (seeded, random.Random(seed)), written to a temp folder:
+Data (seeded, random.Random(seed)), written to a temp folder (with --glossary PATH, a
+YAML file or a folder of them, its entries are copied into one file and used instead of
+the made-up terms; the text is made from their headwords the same way):
 - a YAML glossary (`terms:` list of ko/en/type) of --terms distinct Hangul terms,
   2-6 syllables drawn from a pool of Korean-looking syllables, ~10% with a space
   inside (가나 다라);
@@ -140,6 +143,20 @@ def write_glossary(path: Path, terms: list[tuple[str, str, str]]) -> None:
     for ko, en, kind in terms:
         lines += [f"  - ko: {ko}", f"    en: {en}", f"    type: {kind}"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def copy_glossary(source: Path, target: Path) -> list[tuple[str, str, str]]:
+    """The entries of a real glossary (a file or a folder of *.yaml) as one file; their headwords."""
+    import yaml
+
+    files = sorted(source.glob("*.yaml")) if source.is_dir() else [source]
+    entries = [
+        entry
+        for path in files
+        for entry in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("terms") or []
+    ]
+    target.write_text(yaml.safe_dump({"terms": entries}, allow_unicode=True), encoding="utf-8")
+    return [(entry["ko"], entry["en"], entry.get("type") or "term") for entry in entries]
 
 
 def agreeing(particle: tuple[str, str], word: str) -> str:
@@ -307,6 +324,7 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=2, help="cold scans (cache deleted)")
     parser.add_argument("--inproc-runs", type=int, default=3, help="runs per in-process median")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--glossary", type=Path, help="a real glossary (file or folder) to use")
     parser.add_argument(
         "--regex-budget",
         type=float,
@@ -321,9 +339,12 @@ def main() -> None:
         rng = random.Random(args.seed)
 
         start = time.perf_counter()
-        terms = make_terms(args.terms, rng)
         glossary_file = Path(tmp) / "synthetic.yaml"
-        write_glossary(glossary_file, terms)
+        if args.glossary:
+            terms = copy_glossary(args.glossary, glossary_file)
+        else:
+            terms = make_terms(args.terms, rng)
+            write_glossary(glossary_file, terms)
         text, usage = make_text(terms, args.text_bytes, rng)
         text_file = Path(tmp) / "text.txt"
         text_file.write_text(text, encoding="utf-8")

@@ -32,7 +32,9 @@ def test_validate_the_default_glossary(cli):
 def test_stats(cli, sample_glossary):
     result = cli("glossary", "stats", "-g", sample_glossary, "-f", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {
+    summary = json.loads(result.stdout)
+    # The keys of before issue 11, as they were; tests/test_glossary_style.py checks the rest.
+    assert {key: summary[key] for key in ("total", "files", "types")} == {
         "total": 8,
         "files": {str(sample_glossary / "ai.yaml"): 5, str(sample_glossary / "people.yaml"): 3},
         "types": {"org": 3, "person": 2, "place": 1, "term": 2},

@@ -24,6 +24,7 @@ LAYERS = {
     "korean": 2,
     "sentences": 2,
     "matcher": 3,
+    "spacing": 3,
     "glossary": 4,
     "formats": 5,
     "qa": 5,

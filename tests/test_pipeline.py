@@ -43,7 +43,7 @@ def test_prepare_source(glossary, sentence, prepared):
 def test_none_engine_applies_glossary_and_figures(glossary):
     result = translate(ARTICLE, glossary, get_engine("none", "ko", "en"))
     lines = result.text.splitlines()
-    assert lines[0] == "DeepSeek shock에 Nvidia 급락"
+    assert lines[0] == "DeepSeek 쇼크에 Nvidia 급락"  # 쇼크 is an everyday loanword, left to MT
     assert lines[1] == "- DeepSeek “$5.576 million로 개발”"
     assert lines[2] == ""
     assert "market capitalization은 $589 billion가 사라졌다." in lines[3]

@@ -1,8 +1,10 @@
 """Find glossary terms in running Korean text, particles and all.
 
 One Aho-Corasick automaton (pyahocorasick) holds every headword and variant,
-each also without its spaces (스푸트니크모먼트). Every raw hit is then held to
-the boundary rules, which is where exact-string glossaries go wrong:
+each also without its spaces (스푸트니크모먼트) and spaced at its parts'
+boundaries however the text spaces them (데이터 센터, 손 마사요시: `spacing`
+says where a key's parts meet; never inside a part). Every raw hit is then held
+to the boundary rules, which is where exact-string glossaries go wrong:
 
 - on the left, a term may not continue a Hangul word (빅애플 is not 애플) but
   may follow anything else: space, punctuation, quotes, digits, Latin, hanja
@@ -31,6 +33,7 @@ import ahocorasick
 from . import korean
 from .korean.numbers import NumberMatch, find_numbers
 from .normalize import normalize_with_offsets
+from .spacing import PartFinder, spacings
 from .terms import (
     ROW_EN,
     ROW_EN_VARIANTS,
@@ -146,28 +149,61 @@ def _is_demonym(particle: str) -> bool:
 
 
 def build_automaton(rows: list[tuple]) -> tuple[ahocorasick.Automaton, list[KeyValue]]:
-    """An automaton whose keys are every spelling, with and without spaces, and their values.
+    """An automaton whose keys are every spelling, however spaced at its parts, and their values.
 
     The automaton maps each key to its number, an int (STORE_INTS), so it can
     be saved and loaded by pyahocorasick without pickle; the list gives each
     number's (row index, key length, flags). STORE_INTS holds 32 bits, too few
-    to pack all three for a large glossary. A key shared by two entries keeps
-    the first, as lookup does. Keys go in in a fixed order, so every build of
-    the same rows is the same.
+    to pack all three for a large glossary. Keys go in in two passes: first
+    every spelling as written and without its spaces, then the other spacings
+    of each at its parts' boundaries (`spacing`), so a key a spelling has
+    always wins over a spacing derived for another entry. Within a pass a key
+    shared by two entries keeps the first, as lookup does. Keys go in in a
+    fixed order, so every build of the same rows is the same.
     """
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     key_values: list[KeyValue] = []
     for index, row in enumerate(rows):
-        flags = PLACE if row[ROW_TYPE] == "place" else 0
         for form in _korean_spellings(row):
             for key in dict.fromkeys((form, without_spaces(form))):
-                if key and key not in automaton:
-                    key_flags = flags | (ONE_SYLLABLE if len(key) == 1 else 0)
-                    key_flags |= STARTS_LATIN if _is_ascii_alnum(key[0]) else 0
-                    key_flags |= ENDS_LATIN if _is_ascii_alnum(key[-1]) else 0
-                    automaton.add_word(key, len(key_values))
-                    key_values.append((index, len(key), key_flags))
+                _add_key(automaton, key_values, key, index, row)
+    finder = PartFinder(rows)
+    for index, row in enumerate(rows):
+        for key in _spaced_keys(row, index, finder, automaton, key_values):
+            _add_key(automaton, key_values, key, index, row)
     return made_searchable(automaton), key_values
+
+
+def _add_key(automaton, key_values: list[KeyValue], key: str, index: int, row: tuple) -> None:
+    """Add `key` for row `index` with its flags, unless it is empty or taken."""
+    if key and key not in automaton:
+        key_flags = PLACE if row[ROW_TYPE] == "place" else 0
+        key_flags |= ONE_SYLLABLE if len(key) == 1 else 0
+        key_flags |= STARTS_LATIN if _is_ascii_alnum(key[0]) else 0
+        key_flags |= ENDS_LATIN if _is_ascii_alnum(key[-1]) else 0
+        automaton.add_word(key, len(key_values))
+        key_values.append((index, len(key), key_flags))
+
+
+def _spaced_keys(
+    row: tuple, index: int, finder: PartFinder, automaton, key_values
+) -> Iterator[str]:
+    """Every spacing of each spelling of a row at its parts' boundaries (데이터 센터).
+
+    Only a spelling whose solid key is the row's own is spaced: a solid key
+    another entry took stays that entry's, however it is spaced. Spacings the
+    first pass added already are skipped by the caller.
+    """
+    suffixes = (row[ROW_SENSE] or {}).get("suffixes", ())
+    for spelling in (row[ROW_KO], *row[ROW_VARIANTS]):
+        cuts = finder.cuts(spelling, row)
+        if not cuts or len(cuts) == 1 and " " in spelling:
+            continue  # as written and solid is all there is: the first pass added both
+        if key_values[automaton.get(without_spaces(spelling))][0] != index:
+            continue
+        for spaced in spacings(spelling, cuts):
+            yield spaced
+            yield from (spaced + suffix for suffix in suffixes)
 
 
 def _korean_spellings(row: tuple) -> list[str]:

@@ -45,24 +45,68 @@ def glossary_stats(
     format: ReportFormat = report_format_option(),
     glossary_paths: list[Path] | None = GLOSSARY_OPTION,
 ):
-    """Show how many entries each file and each type holds."""
-    glossary = load(glossary_paths)
-    per_file, per_type = glossary.stats()
+    """Show entries per file, domain and type, and how many have notes, variants, forms, sense."""
+    summary = load(glossary_paths).summary()
     if format is ReportFormat.json:
-        summary = {"total": len(glossary), "files": per_file, "types": per_type}
         say(json.dumps(summary, ensure_ascii=False, indent=2))
         return
-    file_rows = [{"file": name, "entries": count} for name, count in per_file.items()]
-    type_rows = [{"type": name, "entries": count} for name, count in sorted(per_type.items())]
-    say(render(file_rows, ["file", "entries"], "table"))
+    say(render(_file_rows(summary["by_file"]), FILE_COLUMNS, "table"))
     say()
+    type_rows = [{"type": t, "entries": n} for t, n in sorted(summary["types"].items())]
     say(render(type_rows, ["type", "entries"], "table"))
     say()
+    for line in _coverage_lines(summary):
+        say(line)
     entries, files = (
-        count_line(len(glossary), "entry", "entries"),
-        count_line(len(per_file), "file", "files"),
+        count_line(summary["total"], "entry", "entries"),
+        count_line(len(summary["files"]), "file", "files"),
     )
     say(f"total: {entries} in {files}")
+
+
+# The stats table per file: its columns, and the count each numeric column shows.
+FILE_COLUMNS = [
+    "file", "domain", "entries", "noted", "persons noted", "no en_variants", "forms", "sense",
+]  # fmt: skip
+COUNTED = {
+    "entries": "entries",
+    "noted": "with_note",
+    "no en_variants": "without_en_variants",
+    "forms": "with_forms",
+    "sense": "with_sense",
+}
+
+
+def _file_rows(by_file: dict[str, dict]) -> list[dict]:
+    rows = []
+    for path, counts in by_file.items():
+        persons = counts["persons"]
+        rows.append(
+            {
+                "file": path,
+                "domain": counts["domain"] or "-",
+                "persons noted": f"{counts['persons_with_note']}/{persons}" if persons else "-",
+                **{column: counts[key] for column, key in COUNTED.items()},
+            }
+        )
+    return rows
+
+
+def _coverage_lines(summary: dict) -> list[str]:
+    total = summary["total"]
+    return [
+        f"with a note: {_part(summary['with_note'], total, ' entries')}, "
+        f"{_part(summary['persons_with_note'], summary['persons'], ' persons')}",
+        f"without English variants: {_part(summary['without_en_variants'], total)}; "
+        f"with forms: {_part(summary['with_forms'], total)}; "
+        f"with sense: {_part(summary['with_sense'], total)}",
+    ]
+
+
+def _part(count: int, whole: int, noun: str = "") -> str:
+    """`274 of 767 entries (36%)`; `0 of 0 persons` when there is no whole."""
+    share = f" ({count / whole:.0%})" if whole else ""
+    return f"{count} of {whole}{noun}{share}"
 
 
 class ExportFormat(str, Enum):

@@ -103,7 +103,7 @@ def _whose_institution(sentence: str, hits: list[Hit], index: int) -> tuple[str,
     owner = _owner_before(sentence, hits, index)
     if owner is None:
         return None
-    term, home = hits[index].term, sense_of(hits[index].term).get("home") or []
+    home = sense_of(hits[index].term).get("home") or []
     if owner.term.type is TermType.ORG:  # 상원 금융위원회: a body inside another one
         theirs = sense_of(owner.term).get("home") or []
         if home and theirs and not set(home) & set(theirs):
@@ -111,11 +111,9 @@ def _whose_institution(sentence: str, hits: list[Hit], index: int) -> tuple[str,
         return None
     if _names_place(home, owner.term):
         return INSERT, f"{owner.term.ko}'s own institution"
-    if not forms_of(owner.term).get("attributive"):
-        return None  # a city or district (용산 대통령실), not another country
-    if home or term.domain == "institutions":
+    if home and forms_of(owner.term).get("attributive"):  # a country, not a city (용산 대통령실)
         return SKIP, f"an institution of {owner.term.ko}, not the glossary's"
-    return None
+    return None  # a generic name (의회: a parliament) fits any country
 
 
 def _name_word_before(sentence: str, hits: list[Hit], index: int) -> tuple[str, int] | None:
@@ -160,14 +158,13 @@ def _another_given_name(sentence: str, hits: list[Hit], index: int) -> bool:
 
 
 def _gloss_of_another_word(sentence: str, hits: list[Hit], index: int) -> bool:
-    """도지코인(DOGE): English in brackets after a word the glossary does not know."""
+    """도지코인(DOGE): English in brackets right after a word is the writer's gloss of that
+    word, not another entry (the gloss of the same entry is written with it: forms.py)."""
     hit = hits[index]
     start, end = hit.decision.start, hit.decision.end
     if not hit.match.text.isascii() or sentence[start - 1 : start] != "(":
         return False
-    if sentence[end : end + 1] != ")" or start < 2 or not sentence[start - 2].isalpha():
-        return False
-    return not inside_hit(hits, start - 2)
+    return sentence[end : end + 1] == ")" and start >= 2 and sentence[start - 2].isalpha()
 
 
 def _inside_latin_name(sentence: str, hits: list[Hit], index: int) -> bool:

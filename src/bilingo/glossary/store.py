@@ -26,8 +26,10 @@ from ..terms import (
     ROW_EN_VARIANTS,
     ROW_FORMS,
     ROW_KO,
+    ROW_NOTE,
     ROW_PATH,
     ROW_SENSE,
+    ROW_TYPE,
     ROW_VARIANTS,
     Term,
     normalize_space,
@@ -175,9 +177,13 @@ class Glossary:
             candidates = {row[ROW_EN].casefold(): row[ROW_EN] for row in self._rows}
             close = difflib.get_close_matches(query.casefold(), candidates, n=limit, cutoff=0.6)
             return [candidates[c] for c in close]
+        key = without_spaces(query)
         candidates = {without_spaces(row[ROW_KO]): row[ROW_KO] for row in self._rows}
-        close = difflib.get_close_matches(without_spaces(query), candidates, n=limit, cutoff=0.5)
-        return [candidates[c] for c in close]
+        # Headwords that begin with the query come first (딥시 -> 딥시크, 딥시크-V3), then the
+        # closest others: in a large glossary many short words are as "close" (워시, 시흥).
+        started = sorted((c for c in candidates if c.startswith(key) and c != key), key=len)
+        close = difflib.get_close_matches(key, candidates, n=limit, cutoff=0.5)
+        return [candidates[c] for c in dict.fromkeys([*started, *close])][:limit]
 
     def fingerprint(self) -> str:
         """A short hash of the entries, recorded in translation signatures."""
@@ -193,11 +199,38 @@ class Glossary:
         """Entries per file and per type."""
         per_file: dict[str, int] = {}
         per_type: dict[str, int] = {}
-        for term in self:
-            per_file[term.path or "-"] = per_file.get(term.path or "-", 0) + 1
-            kind = term.type.value if term.type else "(none)"
+        for row in self._rows:  # rows, not Terms: 100,000 entries are counted in a blink
+            per_file[row[ROW_PATH] or "-"] = per_file.get(row[ROW_PATH] or "-", 0) + 1
+            kind = row[ROW_TYPE] or "(none)"
             per_type[kind] = per_type.get(kind, 0) + 1
         return per_file, per_type
+
+    def summary(self) -> dict:
+        """What `bilingo glossary stats --format json` shows: the counts of `stats()` (total,
+        files, types), entries per domain, and how many entries have a note (and how many
+        persons do), no English variants, forms and a sense, in all and per file."""
+        per_file, per_type = self.stats()
+        by_file: dict[str, dict] = {}
+        for row in self._rows:
+            counts = by_file.get(row[ROW_PATH] or "-")
+            if counts is None:
+                counts = by_file[row[ROW_PATH] or "-"] = {"domain": row[ROW_DOMAIN], **ZERO_COUNTS}
+            _count_row(counts, row)
+        totals = {key: sum(c[key] for c in by_file.values()) for key in COUNT_KEYS}
+        domains: dict[str, int] = {}
+        for counts in by_file.values():
+            domain = counts["domain"] or "(none)"
+            domains[domain] = domains.get(domain, 0) + counts["entries"]
+        return {
+            "total": len(self),
+            "files": per_file,
+            "types": per_type,
+            "domains": domains,
+            **{key: totals[key] for key in COUNT_KEYS[1:]},
+            "note_share": _share(totals["with_note"], totals["entries"]),
+            "person_note_share": _share(totals["persons_with_note"], totals["persons"]),
+            "by_file": by_file,
+        }
 
     # ----------------------------------------------------------------- editing
 
@@ -288,6 +321,30 @@ def _merged(old: Term, new: Term) -> Term:
         forms={**old.forms, **new.forms},
         sense=new.sense or old.sense,
     )
+
+
+# What glossary stats counts, in all and per file (Glossary.summary).
+COUNT_KEYS = (
+    "entries", "with_note", "persons", "persons_with_note", "without_en_variants", "with_forms",
+    "with_sense",
+)  # fmt: skip
+ZERO_COUNTS = dict.fromkeys(COUNT_KEYS, 0)
+
+
+def _count_row(counts: dict, row: tuple) -> None:
+    person, noted = row[ROW_TYPE] == "person", bool(row[ROW_NOTE])
+    counts["entries"] += 1
+    counts["with_note"] += noted
+    counts["persons"] += person
+    counts["persons_with_note"] += person and noted
+    counts["without_en_variants"] += not row[ROW_EN_VARIANTS]
+    counts["with_forms"] += bool(row[ROW_FORMS])
+    counts["with_sense"] += bool(row[ROW_SENSE])
+
+
+def _share(part: int, whole: int) -> float | None:
+    """part / whole to three places; None when there is no whole."""
+    return round(part / whole, 3) if whole else None
 
 
 def korean_index(rows: list[tuple]) -> dict[str, list[int]]:
