@@ -345,7 +345,7 @@ def test_damaged_forms_or_sense_in_the_cache_mean_a_rebuild(spec_file, change):
 def test_the_cache_format_is_bumped_for_the_new_columns():
     from bilingo.glossary import cache
 
-    assert cache.FORMAT == 3
+    assert cache.FORMAT >= 3  # 3 added forms and sense; later formats keep them
     assert set(cache.SPARSE_MAPPINGS) == {"forms", "sense"}
 
 

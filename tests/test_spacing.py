@@ -220,6 +220,23 @@ def test_the_part_after_a_spaced_term_must_be_a_particle(matcher):
     assert [hit[4] for hit in found(matcher, "삼성 전자레인지")] == ["삼성"]
 
 
+def test_a_spelling_the_glossary_writes_wins_over_a_derived_one(tmp_path):
+    path = tmp_path / "both.yaml"
+    path.write_text(
+        "terms:\n"
+        "  - {ko: 삼성, en: Samsung}\n"
+        "  - {ko: 전자, en: electronics}\n"
+        "  - {ko: 삼성전자, en: Samsung Electronics}\n"
+        "  - {ko: 삼성전자레인지, en: Samsung microwave, variants: [삼성 전자]}\n",
+        encoding="utf-8",
+    )
+    matcher = TermMatcher(load_glossary([path], use_cache=False))
+    assert [hit[4] for hit in found(matcher, "삼성 전자가 삼성전자는")] == [
+        "삼성전자레인지",
+        "삼성전자",
+    ]
+
+
 # --- the parts themselves
 
 

@@ -59,7 +59,7 @@ from .validation import CHOICE_KEYS, FORM_KEYS, SENSE_KEYS
 
 # Of every file in the folder; format 1 was pickle, format 2 rows without forms and sense
 # (and matchers whose keys were the spellings alone, not also spelling + sense suffix).
-FORMAT = 3
+FORMAT = 4
 KEEP_KEYS = 3  # so switching between two glossary sets with -g rebuilds nothing
 ORPHAN_AFTER_SECONDS = 3600  # a temp file this old was left by a killed writer
 
