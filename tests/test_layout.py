@@ -25,6 +25,7 @@ LAYERS = {
     "sentences": 2,
     "matcher": 3,
     "spacing": 3,
+    "soundalike": 3,
     "glossary": 4,
     "formats": 5,
     "qa": 5,
