@@ -50,6 +50,13 @@ def isolated_home(tmp_path, monkeypatch):
     return home
 
 
+def written(folder, text: str, name: str = "g.yaml"):
+    """A file of `text` (UTF-8, bytes exactly as given) in `folder`; its path."""
+    path = folder / name
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
 def read_data(name: str) -> str:
     """A text file of tests/data (sample articles and translations written for the tests)."""
     return (DATA / name).read_text(encoding="utf-8")

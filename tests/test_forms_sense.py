@@ -21,6 +21,8 @@ from bilingo.korean.hangul import is_hangul_word
 from bilingo.paths import cache_dir
 from bilingo.terms import ROW_FORMS, ROW_SENSE, Term, TermType, row_to_term, term_to_row
 
+from .conftest import written
+
 # The spec's own example entries (/tmp/issue10_schema.md), block and flow style mixed.
 SPEC_GLOSSARY = """\
 # issue 10 examples
@@ -79,12 +81,6 @@ INDIA = {
         "otherwise": "verify",
     },
 }
-
-
-def written(folder: Path, text: str, name: str = "g.yaml") -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from bilingo.errors import GlossaryError
 from bilingo.formats import export_table, export_tbx, import_table, import_tbx
 from bilingo.terms import Term, TermType
 
-from .test_forms_sense import INDIA, SPEC_GLOSSARY, written
+from .conftest import written
+from .test_forms_sense import INDIA, SPEC_GLOSSARY
 
 
 @pytest.fixture

@@ -16,14 +16,10 @@ import pytest
 from bilingo.glossary import check_glossary, default_glossary_dir
 from bilingo.glossary.lint import SINO_KOREAN_SYLLABLES, looks_sino_korean
 
+from .conftest import written
+
 ROOT = Path(__file__).parent.parent
 STYLE_SHEET = ROOT / "docs" / "glossary-style.md"
-
-
-def written(folder: Path, text: str, name: str = "g.yaml") -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def warnings_of(*paths: Path) -> list[str]:

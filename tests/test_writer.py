@@ -25,6 +25,8 @@ from bilingo.glossary import (
 )
 from bilingo.terms import Term, TermType
 
+from .conftest import written
+
 
 @pytest.fixture(params=["whole", "around-the-edit"])
 def check_mode(request, monkeypatch):
@@ -32,12 +34,6 @@ def check_mode(request, monkeypatch):
     if request.param == "around-the-edit":
         monkeypatch.setattr(writer, "WHOLE_CHECK_CHARS", 0)
     return request.param
-
-
-def written(tmp_path, text: str, name: str = "g.yaml"):
-    path = tmp_path / name
-    path.write_bytes(text.encode("utf-8"))
-    return path
 
 
 NEW = Term(ko="새말", en="new word")
