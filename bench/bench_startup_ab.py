@@ -1,4 +1,4 @@
-"""Start-up of `bilingo lookup` and `bilingo --help`: this tree against an earlier revision. Run by hand:
+"""Start-up of `bilingo lookup`, `scan` and `--help`: this tree against an earlier revision. Run by hand:
 
     python bench/bench_startup_ab.py [--base fbbcc4f] [--runs 21]
 
@@ -7,6 +7,7 @@ trees run from source (`python -c "... from bilingo.cli import main; main()"`,
 each tree's own console-script target, with that tree's src/ first on sys.path), alternating run by run so machine
 noise falls on both alike. Each run is a whole process in a throw-away home
 folder; "cold" deletes the compiled cache before every run, "warm" keeps it.
+`scan` reads seeds/deepseek_article.txt with the default glossary.
 Prints the medians and the ratio this tree / base (issue 8: no slower).
 """
 
@@ -87,9 +88,12 @@ def compare(args, scratch: Path, trees: dict[str, Path]) -> None:
     env.pop("BILINGO_HOME", None)
     env.pop("BILINGO_GLOSSARY", None)
     cache = home / "xdg_cache_home" / "bilingo"
+    article = str(ROOT / "seeds" / "deepseek_article.txt")
     cases = {
         "lookup 딥시크, cold": (("lookup", "딥시크"), cache),
         "lookup 딥시크, warm": (("lookup", "딥시크"), None),
+        "scan article, cold": (("scan", article, "--format", "json"), cache),
+        "scan article, warm": (("scan", article, "--format", "json"), None),
         "--help": (("--help",), None),
     }
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}")

@@ -15,6 +15,7 @@ import pytest
 
 from bilingo import load_glossary
 from bilingo.errors import BilingoWarning
+from bilingo.glossary.cache import CACHE_FILE
 from bilingo.paths import cache_dir
 
 from .conftest import run_bilingo
@@ -90,9 +91,9 @@ def test_a_planted_pickle_never_runs(sample_glossary, tmp_path):
     assert run_bilingo("scan", *glossary_args, input="딥시크의").returncode == 0
     assert run_bilingo("lookup", "nvidia", "--reverse", *glossary_args).returncode == 0
     payload = pickle.dumps(Planted(marker))
-    written = list(cache_dir().iterdir())
-    assert written
-    for path in written:  # every name this version writes...
+    written = [path for path in cache_dir().rglob("*") if path.is_file()]
+    assert any(path.parent.name == "files" for path in written)
+    for path in written:  # every name this version writes (parsed files and kept cuts too)...
         path.write_bytes(payload)
     key = legacy_key(sorted(sample_glossary.glob("*.yaml")))
     for part in PARTS:  # ... and every name the pickle cache used
@@ -202,7 +203,9 @@ DAMAGE = {
     ),
     "automaton: of other words, digest matching": lambda: plant_automaton(other_automaton()),
     "every file: garbage bytes": lambda: [
-        path.write_bytes(b"\x80\x00 not json \xff") for path in cache_dir().iterdir()
+        path.write_bytes(b"\x80\x00 not json \xff")
+        for path in cache_dir().rglob("*")
+        if path.is_file()
     ],
 }
 
@@ -265,7 +268,8 @@ def test_successive_edits_keep_at_most_three_keys(sample_glossary):
         glossary = warm_every_part(sample_glossary)
     assert len(cache_keys()) <= 3
     assert glossary.cache_key in cache_keys()
-    assert len(list(cache_dir().iterdir())) <= 3 * 5  # four parts, the automaton in two files
+    keyed = [path for path in cache_dir().iterdir() if CACHE_FILE.fullmatch(path.name)]
+    assert len(keyed) <= 3 * 5  # four parts, the automaton in two files
 
 
 def test_a_glossary_in_use_is_kept_while_another_is_edited(sample_glossary, tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import warnings
 from pathlib import Path
 
@@ -234,8 +235,7 @@ def test_editing_a_file_is_seen_at_once(sample_glossary):
 
 def test_deleted_cache_is_rebuilt(sample_glossary):
     load_glossary([sample_glossary]).matcher()
-    for path in cache_dir().iterdir():
-        path.unlink()
+    shutil.rmtree(cache_dir())
     glossary = load_glossary([sample_glossary])
     assert [m.term.ko for m in glossary.matcher().find("엔비디아가")] == ["엔비디아"]
     assert cached_files() == ["matcher", "rows"]
@@ -245,8 +245,9 @@ def test_unreadable_cache_is_ignored_with_a_warning(sample_glossary):
     from bilingo.errors import BilingoWarning
 
     load_glossary([sample_glossary]).matcher()
-    for path in cache_dir().iterdir():
-        path.write_bytes(b"not a cache file")
+    for path in cache_dir().rglob("*"):
+        if path.is_file():
+            path.write_bytes(b"not a cache file")
     with pytest.warns(BilingoWarning, match="ignoring unreadable cache"):
         glossary = load_glossary([sample_glossary])
         assert glossary.get("딥시크").en == "DeepSeek"

@@ -1,4 +1,5 @@
-"""The installed wheel, not just the source tree, carries and finds the default glossary."""
+"""The installed wheel, not just the source tree, carries and finds the default glossary
+(and its shipped parsed parts)."""
 
 import os
 import subprocess
@@ -33,7 +34,10 @@ def test_wheel_finds_the_default_glossary(tmp_path):
     probe = (
         "import bilingo, bilingo.glossary as g;"
         "print(bilingo.__file__); print(g.default_glossary_dir());"
-        "print(len(bilingo.load_glossary(use_cache=False)))"
+        "print(len(bilingo.load_glossary(use_cache=False)));"
+        "from bilingo.glossary import parsed_files as p;"
+        "p.read_glossary_file = None;"  # so a file without its shipped part cannot load
+        "print(len(bilingo.load_glossary()))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe],
@@ -43,7 +47,8 @@ def test_wheel_finds_the_default_glossary(tmp_path):
         env={**os.environ, "PYTHONPATH": str(site)},
         check=True,
     )
-    module_file, glossary_dir, count = result.stdout.split("\n")[:3]
+    module_file, glossary_dir, count, from_parts = result.stdout.split("\n")[:4]
     assert module_file.startswith(str(site))
     assert glossary_dir == str(site / "bilingo" / "data" / "glossary")
-    assert int(count) >= 400
+    assert int(count) >= 3000
+    assert from_parts == count  # the shipped parsed parts are in the wheel and current

@@ -148,7 +148,9 @@ def _is_demonym(particle: str) -> bool:
     return particle.startswith(suffix) and korean.is_particle_chain(particle[1:], suffix)
 
 
-def build_automaton(rows: list[tuple]) -> tuple[ahocorasick.Automaton, list[KeyValue]]:
+def build_automaton(
+    rows: list[tuple], finder: PartFinder | None = None
+) -> tuple[ahocorasick.Automaton, list[KeyValue]]:
     """An automaton whose keys are every spelling, however spaced at its parts, and their values.
 
     The automaton maps each key to its number, an int (STORE_INTS), so it can
@@ -159,7 +161,8 @@ def build_automaton(rows: list[tuple]) -> tuple[ahocorasick.Automaton, list[KeyV
     of each at its parts' boundaries (`spacing`), so a key a spelling has
     always wins over a spacing derived for another entry. Within a pass a key
     shared by two entries keeps the first, as lookup does. Keys go in in a
-    fixed order, so every build of the same rows is the same.
+    fixed order, so every build of the same rows is the same. `finder`: the
+    PartFinder of these rows, when the caller keeps what it worked out.
     """
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     key_values: list[KeyValue] = []
@@ -167,7 +170,7 @@ def build_automaton(rows: list[tuple]) -> tuple[ahocorasick.Automaton, list[KeyV
         for form in _korean_spellings(row):
             for key in dict.fromkeys((form, without_spaces(form))):
                 _add_key(automaton, key_values, key, index, row)
-    finder = PartFinder(rows)
+    finder = finder or PartFinder(rows)
     for index, row in enumerate(rows):
         for key in _spaced_keys(row, index, finder, automaton, key_values):
             _add_key(automaton, key_values, key, index, row)

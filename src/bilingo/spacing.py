@@ -57,6 +57,9 @@ from .soundalike import (
 )
 from .terms import ROW_EN, ROW_KO, ROW_TYPE, ROW_VARIANTS, without_spaces
 
+# The arguments of english_cuts: solid spelling, English, person or not, written spaces.
+EnglishCutsKey = tuple[str, str, bool, tuple[int, ...]]
+
 # At most this many part boundaries are spaced in every combination (2**4 spellings).
 MOST_BOUNDARIES = 4
 
@@ -100,7 +103,11 @@ def _spaced(solid: str, cuts: Iterable[int]) -> str:
 class PartFinder:
     """The part boundaries of spellings, from what one glossary knows (its rows)."""
 
-    def __init__(self, rows: list[tuple]):
+    def __init__(self, rows: list[tuple], known_english_cuts: dict | None = None):
+        """`known_english_cuts`: english_cuts answers kept from earlier builds (EnglishCutsKey ->
+        cuts); every answer this finder needs, kept or worked out, lands in `english_cuts_used`."""
+        self.known_english_cuts = known_english_cuts or {}
+        self.english_cuts_used: dict[EnglishCutsKey, Cuts] = {}
         words: set[str] = set()
         places: set[str] = set()  # spellings of places, and the words of spaced ones
         others: set[str] = set()  # spellings of entries other than places
@@ -136,7 +143,7 @@ class PartFinder:
             found.update(_script_cuts(spelling))
         english, kind = row[ROW_EN], row[ROW_TYPE]
         spelled = (
-            english_cuts(spelling, english, kind == "person", ())
+            self._english_cuts(spelling, english, kind == "person", ())
             if may_spell_words(spelling, english)
             else ()
         )
@@ -166,8 +173,18 @@ class PartFinder:
             for token, offset in zip(spelling.split(), (0, *written), strict=True):
                 found.update(cut + offset for cut in _script_cuts(token))
         if may_spell_words(solid, row[ROW_EN]):
-            found.update(english_cuts(solid, row[ROW_EN], row[ROW_TYPE] == "person", written))
+            found.update(self._english_cuts(solid, row[ROW_EN], row[ROW_TYPE] == "person", written))
         return found
+
+    def _english_cuts(self, solid: str, english: str, person: bool, written) -> Cuts:
+        """english_cuts, answered from the kept answers where it can: aligning Hangul with
+        English is most of a matcher build, and its answer depends on these four values only."""
+        key = (solid, english, person, tuple(written))
+        cuts = self.known_english_cuts.get(key)
+        if cuts is None:
+            cuts = english_cuts(*key)
+        self.english_cuts_used[key] = cuts
+        return cuts
 
     def _word_cuts(self, solid: str, is_place: bool, english: str) -> Cuts:
         """The fewest glossary words that make up `solid`, when they are safe apart.

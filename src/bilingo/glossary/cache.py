@@ -58,8 +58,9 @@ from ..terms import (
 from .validation import CHOICE_KEYS, FORM_KEYS, SENSE_KEYS
 
 # Of every file in the folder; format 1 was pickle, format 2 rows without forms and sense
-# (and matchers whose keys were the spellings alone, not also spelling + sense suffix).
-FORMAT = 4
+# (and matchers whose keys were the spellings alone, not also spelling + sense suffix),
+# format 4 rows with validate's warnings (now worked out only when asked).
+FORMAT = 5
 KEEP_KEYS = 3  # so switching between two glossary sets with -g rebuilds nothing
 ORPHAN_AFTER_SECONDS = 3600  # a temp file this old was left by a killed writer
 
@@ -289,7 +290,6 @@ def _encode_rows(compiled: dict) -> dict:
     rows = compiled["rows"]
     return {
         "files": compiled["files"],
-        "warnings": compiled["warnings"],
         "count": len(rows),
         "columns": {name: [row[field] for row in rows] for name, field in COLUMNS.items()},
         "shared": {name: _shared(rows, field) for name, field in SHARED.items()},
@@ -337,7 +337,6 @@ def _decode_rows(data: dict, _rows=None) -> dict:
     )
     return {
         "files": _strings(data["files"]),
-        "warnings": _strings(data["warnings"]),
         "rows": list(rows),
     }
 

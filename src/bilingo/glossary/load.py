@@ -11,26 +11,40 @@ from ..terms import Term, without_spaces
 from .cache import CompiledCache
 from .lint import entry_warnings
 from .locations import resolve_glossary_paths, user_overrides_apply
+from .parsed_files import read_parsed_file
 from .reader import read_glossary_file
 from .store import Glossary
 from .validation import conflicts, without_repeats
 
 
 def check_glossary(
-    paths: Iterable[str | os.PathLike] | None = None,
+    paths: Iterable[str | os.PathLike] | None = None, use_cache: bool = True
 ) -> tuple[list[Term], list[GlossaryError], list[str]]:
-    """Read every file; return the terms, every problem, and warnings (nothing is raised)."""
+    """Read every file; return the terms, every problem, and warnings (nothing is raised).
+
+    `use_cache`: take each file's parsed entries from its stored part when its
+    contents have one (glossary/parsed_files.py), else parse every file.
+    """
+    terms, problems = _read_glossary(paths, use_cache)
+    return terms, problems, entry_warnings(terms)
+
+
+def _read_glossary(
+    paths: Iterable[str | os.PathLike] | None, use_cache: bool
+) -> tuple[list[Term], list[GlossaryError]]:
+    """Every file's terms (user overrides applied) and every problem, across files too."""
     paths = list(paths) if paths else None
+    read = read_parsed_file if use_cache else read_glossary_file
     terms: list[Term] = []
     problems: list[GlossaryError] = []
     for path in resolve_glossary_paths(paths):
-        file_terms, file_problems = read_glossary_file(path)
+        file_terms, file_problems = read(path)
         terms.extend(file_terms)
         problems.extend(file_problems)
     if user_overrides_apply(paths):
         terms = _apply_user_overrides(terms)
     problems.extend(conflicts(terms))
-    return terms, problems, entry_warnings(terms)
+    return terms, problems
 
 
 def _apply_user_overrides(terms: list[Term]) -> list[Term]:
@@ -59,10 +73,10 @@ def load_glossary(
     compiled = cache.load("rows") if cache else None
     if compiled is not None:
         return Glossary.from_compiled(compiled, cache_key=cache.key)
-    terms, problems, warnings = check_glossary(paths)
+    terms, problems = _read_glossary(paths, use_cache)
     if problems:
         raise GlossaryProblems(problems)
-    glossary = Glossary(without_repeats(terms), files, warnings, cache_key=cache and cache.key)
+    glossary = Glossary(without_repeats(terms), files, cache_key=cache and cache.key)
     if cache:
         cache.save("rows", glossary.compiled())
     return glossary

@@ -269,11 +269,18 @@ class _EventReader:
         return GlossaryError(f"malformed YAML: {reason}", self.path, self._line(event))
 
 
-def read_glossary_file(path: Path) -> tuple[list[Term], list[GlossaryError]]:
-    """Every valid entry of one file, and every problem found in it."""
+def read_glossary_file(
+    path: Path, data: bytes | None = None
+) -> tuple[list[Term], list[GlossaryError]]:
+    """Every valid entry of one file, and every problem found in it.
+
+    `data`: the file's bytes when the caller has read them already (they are
+    then what is parsed, so a file changing meanwhile cannot mix two versions).
+    """
     shown = str(path)
     try:
-        document = parse_yaml(read_text(path), shown)
+        text = read_text(path) if data is None else _decoded(data, shown)
+        document = parse_yaml(text, shown)
     except GlossaryError as error:
         return [], [error]
     if document is None:

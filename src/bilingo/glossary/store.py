@@ -48,9 +48,9 @@ DERIVED_PARTS = ("_by_korean", "_by_english", "_term_matcher", "_english_term_ma
 class Glossary:
     """Loaded glossary entries with lookup indexes. Iterate it for its Terms."""
 
-    def __init__(self, terms: Iterable[Term] = (), files=(), warnings=(), cache_key=None):
+    def __init__(self, terms: Iterable[Term] = (), files=(), warnings=None, cache_key=None):
         self.files: list[Path] = list(files)
-        self.warnings: list[str] = list(warnings)
+        self._warnings: list[str] | None = None if warnings is None else list(warnings)
         self.cache_key: str | None = cache_key
         self._rows: list[tuple] = [term_to_row(term) for term in terms]
         self._built: dict[int, Term] = {}
@@ -60,7 +60,7 @@ class Glossary:
     @classmethod
     def from_compiled(cls, compiled: dict, cache_key: str | None = None) -> Glossary:
         """A glossary from the compiled cache's rows; indexes are read when first needed."""
-        glossary = cls(files=compiled["files"], warnings=compiled["warnings"], cache_key=cache_key)
+        glossary = cls(files=compiled["files"], cache_key=cache_key)
         glossary._rows = compiled["rows"]
         return glossary
 
@@ -68,7 +68,6 @@ class Glossary:
         """The rows, the form the compiled cache stores."""
         return {
             "files": [str(path) for path in self.files],
-            "warnings": self.warnings,
             "rows": self._rows,
         }
 
@@ -88,10 +87,21 @@ class Glossary:
             cache.save(kind, value)
         return value
 
+    @property
+    def warnings(self) -> list[str]:
+        """What `glossary validate` would warn about these entries (worked out when first asked:
+        a load does not need it)."""
+        if self._warnings is None:
+            from .lint import entry_warnings
+
+            self._warnings = entry_warnings(list(self))
+        return self._warnings
+
     def _replace_rows(self, rows: list[tuple]) -> None:
         """New entries in memory: derived indexes go, and the cache no longer describes them."""
         self._rows = rows
         self._built = {}
+        self._warnings = None
         self.cache_key = None
         for derived in DERIVED_PARTS:
             self.__dict__.pop(derived, None)
@@ -131,9 +141,19 @@ class Glossary:
 
     @functools.cached_property
     def _term_matcher(self):
-        from ..matcher import TermMatcher, build_automaton
+        from ..matcher import TermMatcher
 
-        return TermMatcher(self, self.compiled_part("matcher", lambda: build_automaton(self._rows)))
+        return TermMatcher(self, self.compiled_part("matcher", self._build_automaton))
+
+    def _build_automaton(self):
+        """The matcher's automaton, reusing the spacing alignments earlier builds kept."""
+        from ..matcher import build_automaton
+        from .cuts_memo import finder_with_known_cuts, keep_new_cuts
+
+        finder = finder_with_known_cuts(self._rows)
+        built = build_automaton(self._rows, finder)
+        keep_new_cuts(finder)
+        return built
 
     def matcher(self):
         """The finder of this glossary's terms in Korean text, built once (or read from the cache)."""
