@@ -26,14 +26,13 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import ahocorasick
 
 from . import korean
 from .korean.numbers import NumberMatch, find_numbers
 from .normalize import normalize_with_offsets
-from .spacing import PartFinder, spacings
 from .terms import (
     ROW_EN,
     ROW_EN_VARIANTS,
@@ -46,6 +45,9 @@ from .terms import (
     Term,
     without_spaces,
 )
+
+if TYPE_CHECKING:  # spacing is imported by a build only: a warm scan reads the automaton
+    from .spacing import PartFinder
 
 
 class TermSource(Protocol):
@@ -170,6 +172,8 @@ def build_automaton(
         for form in _korean_spellings(row):
             for key in dict.fromkeys((form, without_spaces(form))):
                 _add_key(automaton, key_values, key, index, row)
+    from .spacing import PartFinder
+
     finder = finder or PartFinder(rows)
     for index, row in enumerate(rows):
         for key in _spaced_keys(row, index, finder, automaton, key_values):
@@ -197,6 +201,8 @@ def _spaced_keys(
     another entry took stays that entry's, however it is spaced. Spacings the
     first pass added already are skipped by the caller.
     """
+    from . import spacing
+
     suffixes = (row[ROW_SENSE] or {}).get("suffixes", ())
     for spelling in (row[ROW_KO], *row[ROW_VARIANTS]):
         cuts = finder.cuts(spelling, row)
@@ -204,7 +210,7 @@ def _spaced_keys(
             continue  # as written and solid is all there is: the first pass added both
         if key_values[automaton.get(without_spaces(spelling))][0] != index:
             continue
-        for spaced in spacings(spelling, cuts):
+        for spaced in spacing.spacings(spelling, cuts):
             yield spaced
             yield from (spaced + suffix for suffix in suffixes)
 

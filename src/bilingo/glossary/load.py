@@ -9,7 +9,6 @@ from ..errors import GlossaryError, GlossaryProblems
 from ..paths import user_glossary_path
 from ..terms import Term, without_spaces
 from .cache import CompiledCache
-from .lint import entry_warnings
 from .locations import resolve_glossary_paths, user_overrides_apply
 from .parsed_files import read_parsed_file
 from .reader import read_glossary_file
@@ -25,6 +24,8 @@ def check_glossary(
     `use_cache`: take each file's parsed entries from its stored part when its
     contents have one (glossary/parsed_files.py), else parse every file.
     """
+    from .lint import entry_warnings  # validate's; a load does not need them
+
     terms, problems = _read_glossary(paths, use_cache)
     return terms, problems, entry_warnings(terms)
 
