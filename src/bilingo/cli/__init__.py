@@ -8,6 +8,7 @@
     glossary_files  glossary validate, stats, export, import
     scan            scan
     translate       translate
+    serve           serve (the HTTP API and review page: bilingo.server)
     tools           check, extract
     model           model list, install, remove
 
@@ -15,7 +16,9 @@ Heavy parts of the core are imported inside the commands that need them, so
 `bilingo lookup` starts fast. This is the only package that prints.
 """
 
-from . import entries, glossary_files, model, scan, tools, translate  # noqa: F401  (registers)
+from . import entries, glossary_files, model, scan, serve, tools, translate  # noqa: F401
+
+# (importing each module registers its commands)
 from .app import app
 from .inputs import progress_bar
 

@@ -55,10 +55,13 @@ def translate(
     compute_type: str = typer.Option(
         "auto", "--compute-type", help="CTranslate2 compute type: auto, int8, float32 ..."
     ),
+    device: str = typer.Option(
+        "cpu", "--device", help="Where the model runs: cpu, cuda or auto (CUDA when there is one)."
+    ),
     glossary_paths: list[Path] | None = GLOSSARY_OPTION,
 ):
     """Translate Korean text to English (or back) with the glossary enforced, offline."""
-    from ..translation import check_language_pair, make_engine, translate_folder
+    from ..translation import check_language_pair, engine_settings, make_engine, translate_folder
 
     to_lang = to_lang or ("en" if from_lang == "ko" else "ko")
     check_language_pair(from_lang, to_lang)
@@ -67,8 +70,8 @@ def translate(
         raise UsageError(f"{source} is a folder; give --output FOLDER for the translations")
     require_file(source)
     glossary = None if no_glossary else load(glossary_paths)
-    # Every engine gets these options; engines ignore the ones they do not use.
-    translator = make_engine(engine, from_lang, to_lang, threads=threads, compute_type=compute_type)
+    options = engine_settings(threads, compute_type, device)
+    translator = make_engine(engine, from_lang, to_lang, **options)
     if is_folder:
         with progress_bar("translating files") as progress:
             written = translate_folder(

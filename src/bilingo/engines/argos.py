@@ -126,7 +126,7 @@ loaded_models = LoadedModels()
 
 
 def load_package(
-    model_path: Path, tokenizer_path: Path, compute_type: str, threads: int
+    model_path: Path, tokenizer_path: Path, compute_type: str, threads: int, device: str = "cpu"
 ) -> LoadedPackage:
     """A package's translator and tokenizer, from loaded_models or loaded now."""
 
@@ -134,7 +134,7 @@ def load_package(
         return LoadedPackage(
             translator=ctranslate2.Translator(
                 str(model_path),
-                device="cpu",
+                device=device,
                 compute_type=compute_type,
                 inter_threads=1,  # one document at a time; threads go to each batch
                 intra_threads=threads,
@@ -142,7 +142,7 @@ def load_package(
             tokenizer=sentencepiece.SentencePieceProcessor(model_file=str(tokenizer_path)),
         )
 
-    key = (str(model_path), str(tokenizer_path), compute_type, threads)
+    key = (str(model_path), str(tokenizer_path), compute_type, threads, device)
     return loaded_models.get(key, load)
 
 
@@ -180,13 +180,15 @@ class ArgosEngine(Engine):
         *,
         threads: int = 0,
         compute_type: str = "auto",
+        device: str = "cpu",
         beam_size: int = DEFAULT_BEAM_SIZE,
         model: InstalledModel | None = None,
         max_input_length: int = DEFAULT_MAX_INPUT_LENGTH,
     ):
         """threads: CPU threads per batch (0 = CTranslate2 decides); compute_type:
-        a CTranslate2 compute type ("auto" = fastest the CPU supports, "int8",
-        "float32", ...); model: the package to use (default: the installed one for
+        a CTranslate2 compute type ("auto" = fastest the device supports, "int8",
+        "float32", ...); device: "cpu", "cuda" or "auto" (CUDA when CTranslate2
+        sees a GPU); model: the package to use (default: the installed one for
         the pair, ModelNotInstalled if none); max_input_length: longest piece
         sequence the model gets at once (longer sentences are split)."""
         if max_input_length < 2:
@@ -196,10 +198,13 @@ class ArgosEngine(Engine):
         self.beam_size = beam_size
         self.compute_type = compute_type
         self.threads = threads
+        self.device = device
         self.max_input_length = max_input_length
         tokenizer_path = self._sentencepiece_path()
         try:
-            loaded = load_package(self.model.model_path, tokenizer_path, compute_type, threads)
+            loaded = load_package(
+                self.model.model_path, tokenizer_path, compute_type, threads, device
+            )
         except (RuntimeError, OSError, ValueError) as error:
             raise self._model_error(
                 f"the {self.model.pair} model in {self.model.path} cannot be loaded ({error})"

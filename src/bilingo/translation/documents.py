@@ -60,6 +60,24 @@ def make_engine(
     return engine
 
 
+DEVICES = ("cpu", "cuda", "auto")
+
+
+def engine_settings(threads: int = 0, compute_type: str = "auto", device: str = "cpu") -> dict:
+    """The options the CLI and the server create an engine with.
+
+    Every engine gets threads and compute_type (engines ignore what they do
+    not use); `device` is passed only when it is not the CPU, so an engine
+    plugin that knows nothing of devices keeps working.
+    """
+    if device not in DEVICES:
+        raise UsageError(f"device must be one of {', '.join(DEVICES)}, not `{device}`")
+    options: dict = {"threads": threads, "compute_type": compute_type}
+    if device != "cpu":
+        options["device"] = device
+    return options
+
+
 def _glossary_for(glossary, apply_glossary: bool):
     if not apply_glossary:
         return None
