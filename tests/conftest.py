@@ -25,13 +25,17 @@ BILINGO = Path(sys.executable).parent / "bilingo"
 
 @pytest.fixture(autouse=True, scope="session")
 def no_network():
-    """Refuse every outgoing connection made in the test process."""
-
-    def refuse(*args, **kwargs):
-        raise OSError("network access is disabled in the tests")
-
+    """Refuse every outgoing connection made in the test process but to this machine's
+    loopback address (where the server tests run `bilingo serve`)."""
     original = socket.socket.connect
-    socket.socket.connect = refuse
+
+    def loopback_only(self, address, *args, **kwargs):
+        host = address[0] if isinstance(address, tuple) else None
+        if host not in ("127.0.0.1", "::1", "localhost"):
+            raise OSError("network access is disabled in the tests")
+        return original(self, address, *args, **kwargs)
+
+    socket.socket.connect = loopback_only
     yield
     socket.socket.connect = original
 

@@ -35,6 +35,7 @@ LAYERS = {
     "engines": 6,
     "translation": 7,
     "__init__": 8,
+    "server": 8,
     "cli": 9,
 }
 

@@ -60,10 +60,26 @@ def serve(
     say(f"bilingo serving on http://{shown}:{port}/ (Ctrl+C stops)", err=True)
     if not keys and host not in ("127.0.0.1", "::1", "localhost"):
         say("warning: listening beyond this machine without --api-key-file", err=True)
-    uvicorn.run(
+    config = uvicorn.Config(
         create_app(settings), host=host, port=port, log_level="warning",
         timeout_graceful_shutdown=30,
     )  # fmt: skip
+    _server_class()(config).run()
+    say("bilingo stopped", err=True)
+
+
+def _server_class():
+    import uvicorn
+
+    class GracefulServer(uvicorn.Server):
+        """uvicorn raises a stop signal again once requests in flight are done, so the
+        process would end as killed by it; a stop the user asked for is a normal end here."""
+
+        def handle_exit(self, sig, frame) -> None:
+            super().handle_exit(sig, frame)
+            getattr(self, "_captured_signals", []).clear()
+
+    return GracefulServer
 
 
 def _chosen_glossary(paths: list[Path] | None) -> list[Path] | None:

@@ -6,6 +6,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ..errors import DuplicateTermError, GlossaryError
+from .findings import figure_dict
 from .requests import ApiError, param, params_of, require_key, require_writer, text_param
 
 EXPORTS = {
@@ -41,10 +42,7 @@ async def scan(request: Request) -> JSONResponse:
     return JSONResponse(
         {
             "terms": [match.to_dict() for match in terms],
-            "figures": [
-                {"start": f.start, "end": f.end, "text": f.text, "english": f.english}
-                for f in figures
-            ],
+            "figures": [figure_dict(figure) for figure in figures],
         }
     )
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
+from .findings import extras_of
+
 UNTRANSLATED = {"script", "style", "code", "pre"}
 RAW_TEXT = {"script", "style"}
 
@@ -62,8 +64,6 @@ def html_pieces(document: str) -> list[tuple[bool, str]]:
 
 async def translate_html(service, documents, source, target, glossary) -> list[tuple[str, dict]]:
     """(translated HTML, extras) per document; all their text runs share engine calls."""
-    from .libretranslate import extras_of
-
     split = [html_pieces(document) for document in documents]
     runs = [text for pieces in split for is_text, text in pieces if is_text]
     results = iter(await service.translate(runs, source, target, glossary) if runs else [])

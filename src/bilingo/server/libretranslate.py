@@ -16,8 +16,7 @@ from pathlib import PurePath
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from ..korean.numbers import find_numbers
-from ..normalize import normalize
+from .findings import extras_of, unchanged
 from .html_text import translate_html
 from .requests import ApiError, param, params_of, require_key, text_param
 from .service import LANGUAGE_NAMES, TranslationService, detect_language
@@ -76,7 +75,7 @@ async def _translate_each(service, texts, detected, target, glossary, html) -> l
     """(translation, extras) per text; a text already in the target language is kept."""
     if target not in LANGUAGE_NAMES:
         raise ApiError(400, f"{target} is not supported")
-    results: list[tuple] = [(text, _no_extras()) for text in texts]
+    results: list[tuple] = [(text, unchanged(text)) for text in texts]
     for source in LANGUAGE_NAMES:
         chosen = [i for i, d in enumerate(detected) if d["language"] == source and source != target]
         if not chosen:
@@ -94,26 +93,6 @@ async def _translate_each(service, texts, detected, target, glossary, html) -> l
         for index, result in zip(chosen, done, strict=True):
             results[index] = result
     return results
-
-
-def _no_extras() -> dict:
-    return {"terms": [], "repairs": 0, "decisions": [], "figures": [], "paragraphs": []}
-
-
-def extras_of(result, source_text: str) -> dict:
-    """What bilingo did to one text: terms written in, repairs, every decision, the figures
-    converted, and each paragraph with its translation (the review page draws these)."""
-    figures = find_numbers(normalize(source_text)) if result.source_lang == "ko" else []
-    return {
-        "terms": [term.to_dict() for term in result.applied_terms],
-        "repairs": result.repairs,
-        "decisions": [decision.to_dict() for decision in result.decisions],
-        "figures": [
-            {"start": f.start, "end": f.end, "text": f.text, "english": f.english} for f in figures
-        ],
-        "paragraphs": [list(pair) for pair in result.paragraphs],
-        "notes": result.notes,
-    }
 
 
 async def detect(request: Request) -> JSONResponse:
@@ -206,8 +185,16 @@ async def download_file(request: Request) -> Response:
     return Response(
         text.encode("utf-8"),
         media_type="text/plain; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers={"Content-Disposition": attachment(name)},
     )
+
+
+def attachment(name: str) -> str:
+    """A Content-Disposition for any file name (기사.en.txt too: RFC 6266's filename*)."""
+    from urllib.parse import quote
+
+    plain = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in name)
+    return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name)}"
 
 
 class KeptFiles:
