@@ -275,6 +275,7 @@ def test_keys_are_compared_whole():
 def test_lookup_and_scan(api):
     found = api.get("/glossary/lookup", params={"q": "딥시크의"}).json()
     assert [entry["en"] for entry in found["entries"]] == ["DeepSeek"]
+    assert found["entries"][0]["source"].startswith("<builtin>/companies.yaml:")  # no folders
     reverse = api.get("/glossary/lookup", params={"q": "deepseek", "reverse": "true"}).json()
     assert [entry["ko"] for entry in reverse["entries"]] == ["딥시크"]
     missing = api.get("/glossary/lookup", params={"q": "딥시커"}).json()
@@ -295,6 +296,7 @@ def test_an_added_entry_is_written_and_used_by_the_next_translation(api, isolate
     )
     assert added.status_code == 201
     assert added.json()["entry"]["en"] == "Testcorp"
+    assert added.json()["entry"]["source"] == "my-glossary.yaml:3"  # the file, not its folder
     from bilingo.paths import user_glossary_path
 
     assert "테스트코프" in user_glossary_path().read_text(encoding="utf-8")
@@ -308,6 +310,7 @@ def test_an_added_entry_is_written_and_used_by_the_next_translation(api, isolate
     )
     assert again.status_code == 409
     assert again.json()["existing"]["en"] == "Testcorp"
+    assert str(isolated_home) not in again.json()["error"]
     updated = api.post(
         "/glossary/entries", json={"ko": "테스트코프", "en": "TestCorp", "update": True}
     )
@@ -351,6 +354,7 @@ def test_export_gives_the_whole_glossary(api):
 def test_the_page_and_only_its_own_files_are_served(api):
     page = api.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "script-src 'self';" in page.headers["content-security-policy"]
     assert api.get("/static/page.js").status_code == 200
     for path in ("/static/app.py", "/static/..%2fapp.py", "/static/index.html"):
         assert api.get(path).status_code == 404, path

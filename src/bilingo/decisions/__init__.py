@@ -14,9 +14,20 @@ each hit".
 
 from .decide import decide_sentence
 from .decide_english import decide_english_sentence
-from .hits import ACTIONS, INSERT, SKIP, VERIFY, Decision, Hit, forms_of, sense_of
+from .hits import (
+    ACTIONS,
+    INSERT,
+    MONEY_FIGURE,
+    SKIP,
+    VERIFY,
+    Decision,
+    Hit,
+    forms_of,
+    sense_of,
+)
 
 __all__ = [
+    "MONEY_FIGURE",
     "ACTIONS",
     "INSERT",
     "SKIP",

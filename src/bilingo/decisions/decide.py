@@ -22,7 +22,7 @@ from __future__ import annotations
 from ..matcher import terms_and_figures
 from ..terms import Match
 from .forms import PLURAL_MARKER, PLURAL_REASON, choose_form, drop_repeated_english, join_glosses
-from .hits import INSERT, SKIP, VERIFY, Decision, Hit
+from .hits import INSERT, MONEY_FIGURE, SKIP, VERIFY, Decision, Hit
 from .senses import headword_end, judge_sense
 
 
@@ -42,7 +42,7 @@ def decide_sentence(sentence: str, glossary) -> list[Hit]:
 
 def _figure_hit(figure) -> Hit:
     decision = Decision(
-        figure.start, figure.end, figure.text, figure.text, INSERT, figure.english, "money figure"
+        figure.start, figure.end, figure.text, figure.text, INSERT, figure.english, MONEY_FIGURE
     )
     return Hit(decision, None, figure.start, figure.end, figure.english, figure.english)
 

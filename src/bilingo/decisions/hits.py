@@ -9,6 +9,7 @@ from ..terms import Match
 
 INSERT, VERIFY, SKIP = "insert", "verify", "skip"
 ACTIONS = (INSERT, VERIFY, SKIP)
+MONEY_FIGURE = "money figure"  # the reason of a figure's decision (its English is exact)
 
 
 def sense_of(term) -> dict:

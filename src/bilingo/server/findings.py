@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..korean.numbers import find_numbers
-from ..normalize import normalize
+from pathlib import Path
+
+from ..decisions import MONEY_FIGURE
 
 
 def unchanged(text: str) -> dict:
@@ -13,15 +14,20 @@ def unchanged(text: str) -> dict:
             "notes": [[] for _ in paragraphs]}  # fmt: skip
 
 
-def extras_of(result, source_text: str) -> dict:
+def extras_of(result) -> dict:
     """What bilingo did to one text: terms written in, repairs, every decision, the figures
-    converted, and each paragraph with its translation (the review page draws these)."""
-    figures = find_numbers(normalize(source_text)) if result.source_lang == "ko" else []
+    converted, and each paragraph with its translation (the review page draws these).
+    Offsets are into the text as sent (the decisions' own)."""
+    decisions = [decision.to_dict() for decision in result.decisions]
+    figures = [d for d in decisions if d["reason"] == MONEY_FIGURE]
     return {
         "terms": [term.to_dict() for term in result.applied_terms],
         "repairs": result.repairs,
-        "decisions": [decision.to_dict() for decision in result.decisions],
-        "figures": [figure_dict(figure) for figure in figures],
+        "decisions": decisions,
+        "figures": [
+            {"start": d["start"], "end": d["end"], "text": d["text"], "english": d["inserted"]}
+            for d in figures
+        ],
         "paragraphs": [list(pair) for pair in result.paragraphs],
         "notes": result.notes,
     }
@@ -35,3 +41,24 @@ def figure_dict(figure) -> dict:
         "text": figure.text,
         "english": figure.english,
     }
+
+
+def public_entry(term) -> dict:
+    """An entry as lookup JSON gives it, its `source` without the server's folders: the
+    built-in glossary as <builtin>/FILE:LINE, any other file by its name."""
+    entry = term.to_dict()
+    entry["source"] = public_source(term)
+    return entry
+
+
+def public_source(term) -> str | None:
+    from ..glossary import default_glossary_dir
+    from ..glossary.locations import is_builtin
+
+    if term.path is None:
+        return None
+    line = f":{term.line}" if term.line else ""
+    if is_builtin(term):
+        relative = Path(term.path).resolve().relative_to(default_glossary_dir().resolve())
+        return f"<builtin>/{relative.as_posix()}{line}"
+    return f"{Path(term.path).name}{line}"

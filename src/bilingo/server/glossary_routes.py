@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ..errors import DuplicateTermError, GlossaryError
-from .findings import figure_dict
+from .findings import figure_dict, public_entry, public_source
 from .requests import ApiError, param, params_of, require_key, require_writer, text_param
 
 EXPORTS = {
@@ -26,7 +26,9 @@ async def lookup(request: Request) -> JSONResponse:
     glossary = request.app.state.service.glossary
     found = glossary.lookup(query, reverse=reverse)
     suggestions = [] if found else glossary.suggest(query, reverse=reverse)
-    return JSONResponse({"entries": [term.to_dict() for term in found], "suggestions": suggestions})
+    return JSONResponse(
+        {"entries": [public_entry(term) for term in found], "suggestions": suggestions}
+    )
 
 
 async def scan(request: Request) -> JSONResponse:
@@ -63,11 +65,16 @@ async def add_entry(request: Request) -> JSONResponse:
         term = term_from_entry(entry, "new entry")
         written = await _in_thread(service.write_entry, term, update)
     except DuplicateTermError as error:
-        raise ApiError(409, str(error), existing=error.existing.to_dict()) from None
+        existing = error.existing
+        message = (
+            f"`{term.ko}` is already in the glossary as `{existing.ko}` \u2192 `{existing.en}` "
+            f'({public_source(existing)}); send "update": true to replace it'
+        )
+        raise ApiError(409, message, existing=public_entry(existing)) from None
     except GlossaryError as error:
         raise ApiError(400, str(error)) from None
     return JSONResponse(
-        {"entry": written.to_dict(), "updated": update}, status_code=200 if update else 201
+        {"entry": public_entry(written), "updated": update}, status_code=200 if update else 201
     )
 
 

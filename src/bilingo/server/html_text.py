@@ -78,7 +78,7 @@ async def translate_html(service, documents, source, target, glossary) -> list[t
             core = result.text.strip()
             lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
             out.append(html.escape(lead + core + trail, quote=False))
-            run = extras_of(result, text)
+            run = extras_of(result)
             extras["runs"].append(run)
             extras["terms"] += run["terms"]
             extras["repairs"] += run["repairs"]

@@ -84,12 +84,8 @@ async def _translate_each(service, texts, detected, target, glossary, html) -> l
         if html:
             done = await translate_html(service, group, source, target, glossary)
         else:
-            done = [
-                (r.text, extras_of(r, text))
-                for r, text in zip(
-                    await service.translate(group, source, target, glossary), group, strict=True
-                )
-            ]
+            translated = await service.translate(group, source, target, glossary)
+            done = [(result.text, extras_of(result)) for result in translated]
         for index, result in zip(chosen, done, strict=True):
             results[index] = result
     return results

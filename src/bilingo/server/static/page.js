@@ -9,8 +9,8 @@
   const DIRECTION_STORE = "bilingo.direction";
   const LANGUAGES = { ko: "Korean", en: "English" };
   const ACTION_LABELS = {
-    insert: "glossary English written in",
-    verify: "left to the engine and checked",
+    insert: "glossary term written in",
+    verify: "left to the engine, then checked",
     skip: "skipped",
   };
   const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
@@ -379,15 +379,18 @@
 
   // What stands for a mark in the translation: the English written in, a verified term's
   // accepted English (when it was found), a figure's English.
-  async function targetNeedles(mark) {
+  async function targetNeedles(mark, target) {
     if (mark.figure) return [mark.figure.english];
     const { action, inserted, found, ko } = mark.decision;
     if (action === "insert" && inserted) return [inserted];
     if (action !== "verify" || !found) return [];
     const entry = await entryFor(ko);
-    if (!entry) return [];
-    return [entry.en, ...(entry.en_variants || []), ...Object.values(entry.forms || {})]
-      .filter((text) => typeof text === "string" && text);
+    if (!entry) return target === "ko" ? [ko] : [];
+    const accepted =
+      target === "ko"
+        ? [entry.ko, ...(entry.variants || [])]
+        : [entry.en, ...(entry.en_variants || []), ...Object.values(entry.forms || {})];
+    return accepted.filter((text) => typeof text === "string" && text);
   }
 
   function isWordEdge(text, index, inner) {
@@ -413,10 +416,10 @@
     return candidates[0] || null;
   }
 
-  async function targetRanges(translation, ranges) {
+  async function targetRanges(translation, ranges, target) {
     const wanted = [];
     for (const range of ranges) {
-      for (const needle of await targetNeedles(range.mark)) wanted.push({ needle, mark: range.mark });
+      for (const needle of await targetNeedles(range.mark, target)) wanted.push({ needle, mark: range.mark });
     }
     wanted.sort((a, b) => b.needle.length - a.needle.length);
     const taken = [];
@@ -460,15 +463,16 @@
         : [[q, String(response.translatedText || "")]];
     const marks = collectMarks(bilingo);
     const ranges = sourceRanges(q, pairs, marks);
-    const targets = await Promise.all(pairs.map((pair, p) => targetRanges(pair[1] || "", ranges[p])));
+    const targets = await Promise.all(pairs.map((pair, p) => targetRanges(pair[1] || "", ranges[p], target)));
     const sourceLang = response.detectedLanguage ? response.detectedLanguage.language : source;
     const box = $("paragraphs");
     hideTooltip();
     clear(box);
+    let shown = 0;
     pairs.forEach((pair, p) => {
       if (!pair[0] && !pair[1]) return;
       const row = el("div", "pair");
-      row.appendChild(el("span", "pair-number", p + 1));
+      row.appendChild(el("span", "pair-number", ++shown));
       row.appendChild(markedText("para para-source", pair[0], ranges[p], sourceLang));
       row.appendChild(markedText("para para-target", pair[1] || "", targets[p], target));
       const notes = (bilingo.notes || [])[p] || [];
@@ -518,7 +522,15 @@
       ),
     );
     chips.push(count("count-figures", `${figures} ${figures === 1 ? "figure" : "figures"}`, "Money figures converted exactly"));
-    chips.push(count("count-verify", `${verify.length} checked (${found} found)`, "Terms left to the engine, then looked for"));
+    const missing = verify.length - found;
+    chips.push(
+      count(
+        "count-verify",
+        `${verify.length} verified${missing ? ` (${missing} not found)` : ""}`,
+        "Terms left to the engine, then looked for in its translation",
+        missing ? "missing" : "",
+      ),
+    );
     chips.push(count("count-skipped", `${skipped} skipped`, "Hits of another sense, left alone"));
     if (response.detectedLanguage) {
       const { language, confidence } = response.detectedLanguage;
@@ -634,8 +646,9 @@
     if (entry && entry.type) head.appendChild(el("span", "tt-type badge", entry.type));
     tip.appendChild(head);
     let action = ACTION_LABELS[decision.action] || decision.action;
-    if (decision.action === "verify") action += decision.found ? ": found" : ": not found in the translation";
-    tip.appendChild(line(`tt-action ${decision.action}`, "", action));
+    const missing = decision.action === "verify" && !decision.found;
+    if (decision.action === "verify") action += decision.found ? ": found" : ": not found";
+    tip.appendChild(line(`tt-action ${decision.action}${missing ? " missing" : ""}`, "", action));
     if (decision.inserted && (!entry || decision.inserted !== entry.en)) {
       tip.appendChild(line("tt-written", "written", decision.inserted));
     }
