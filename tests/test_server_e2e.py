@@ -59,6 +59,7 @@ class Server:
                 return
             except OSError:
                 time.sleep(0.05)
+        self.process.kill()
         raise AssertionError("the server did not answer within 30 s")
 
     def stop(self) -> tuple[int, str]:
