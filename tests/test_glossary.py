@@ -240,3 +240,15 @@ def test_default_glossary_validates_and_is_large():
 )
 def test_default_glossary_knows_the_news(ko, en):
     assert load_glossary([default_glossary_dir()]).get(ko).en == en
+
+
+def test_the_fingerprint_follows_the_entries_after_an_edit(sample_glossary):
+    from bilingo.glossary.validation import term_from_entry
+
+    glossary = load_glossary([sample_glossary], use_cache=False)
+    before = glossary.fingerprint()
+    assert glossary.fingerprint() == before  # asked again: the same
+    new_entry = {"ko": "테스트코프", "en": "Testcorp", "type": "org"}
+    glossary.add(term_from_entry(new_entry), sample_glossary / "ai.yaml")
+    assert glossary.fingerprint() != before
+    assert glossary.fingerprint() == glossary._hashed_rows()  # not the one kept from before

@@ -374,3 +374,6 @@ def test_health_reports_the_glossary_and_the_directions(api):
     assert health["status"] == "ok"
     assert health["glossary_entries"] >= 3000
     assert health["directions"] == ["ko-en", "en-ko"]
+    assert health["engine_calls"] == {}  # no direction loaded yet
+    api.post("/translate", json={"q": "딥시크", "source": "ko", "target": "en"})
+    assert api.get("/health").json()["engine_calls"] == {"ko-en": 1}

@@ -123,6 +123,7 @@ async def _health(request: Request) -> JSONResponse:
             "glossary_entries": len(service.glossary),
             "waiting": service.waiting,
             "directions": [f"{s}-{t}" for s, t in service.available_pairs()],
+            "engine_calls": service.engine_calls(),
         }
     )
 

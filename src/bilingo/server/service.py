@@ -93,6 +93,11 @@ class TranslationService:
                 )
             return self._engines[key]
 
+    def engine_calls(self) -> dict[str, int]:
+        """Engine calls made so far per direction loaded: fewer than requests means batching."""
+        with self._engine_lock:
+            return {f"{s}-{t}": engine.calls_made for (s, t), engine in self._engines.items()}
+
     # ----------------------------------------------------------------- translating
 
     def admit(self) -> _Admission:
