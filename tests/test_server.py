@@ -377,3 +377,15 @@ def test_health_reports_the_glossary_and_the_directions(api):
     assert health["engine_calls"] == {}  # no direction loaded yet
     api.post("/translate", json={"q": "딥시크", "source": "ko", "target": "en"})
     assert api.get("/health").json()["engine_calls"] == {"ko-en": 1}
+
+
+def test_additions_go_to_the_into_file_even_before_it_exists(installed_models, tmp_path):
+    team = tmp_path / "team.yaml"
+    with client(ServerSettings(into=team)) as api:
+        added = api.post("/glossary/entries", json={"ko": "테스트코프", "en": "Testcorp"})
+        assert added.status_code == 201
+        assert added.json()["entry"]["source"].startswith("team.yaml:")
+        found = api.get("/glossary/lookup", params={"q": "테스트코프가"}).json()["entries"]
+        assert [entry["en"] for entry in found] == ["Testcorp"]
+        assert api.get("/glossary/lookup", params={"q": "딥시크"}).json()["entries"]  # kept
+    assert "테스트코프" in team.read_text(encoding="utf-8")

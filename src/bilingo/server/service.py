@@ -41,14 +41,15 @@ class TranslationService:
     # ----------------------------------------------------------------- glossary
 
     def _glossary_paths(self) -> list[Path] | None:
-        """The set to load: as configured, plus the file writes go to when it is not in it."""
-        paths = self.settings.glossary
-        into = self.settings.into
-        if not paths:
-            return [*_default_set(), into] if into else None
-        if into and into.is_file() and into.resolve() not in {p.resolve() for p in paths}:
-            return [*paths, into]
-        return list(paths)
+        """The set to load: as configured, plus the file writes go to once it exists and is
+        not in the set already (None: the default set, which holds your own file)."""
+        paths, into = self.settings.glossary, self.settings.into
+        if into is None or not into.is_file():
+            return list(paths) if paths else None
+        base = list(paths) if paths else _default_set()
+        if into.resolve() in {path.resolve() for path in base}:
+            return list(paths) if paths else None
+        return [*base, into]
 
     def write_entry(self, term, update: bool):
         """Add (or with `update`, replace) an entry in the writes' file; the glossary is reloaded."""
