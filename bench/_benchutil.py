@@ -174,3 +174,17 @@ def parse_importtime(stderr: str) -> list[tuple[str, int, int, int]]:
         depth = (len(name) - len(name.lstrip(" ")) - 1) // 2
         rows.append((name.strip(), int(self_us), int(cumulative), depth))
     return rows
+
+
+def load_gate(idle_check: bool, per_cpu: float = 1.0) -> None:
+    """Warn when the machine is busy (figures then mean little); with `idle_check`, refuse
+    to measure at all (exit status 2) while the 1-minute load average is above `per_cpu`
+    per CPU."""
+    load, cpus = os.getloadavg()[0], os.cpu_count() or 1
+    if load <= per_cpu * cpus:
+        return
+    message = f"load average {load:.2f} on {cpus} CPUs: the figures would not be worth much"
+    if idle_check:
+        print(f"refusing to measure (--idle-check): {message}", file=sys.stderr)
+        raise SystemExit(2)
+    print(f"warning: {message}", file=sys.stderr)
