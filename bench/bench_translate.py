@@ -70,11 +70,11 @@ import time
 from pathlib import Path
 
 from _benchutil import (
-    load_gate,
     ROOT,
     bilingo_command,
     fmt_s,
     isolate,
+    load_gate,
     machine_note,
     median,
     parse_importtime,
