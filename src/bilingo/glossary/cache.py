@@ -35,7 +35,7 @@ import os
 import re
 import tempfile
 import time
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 
 from ..errors import warn
@@ -69,6 +69,7 @@ CACHE_FILE = re.compile(
     r"[a-z-]+-(?P<key>[0-9a-f]{24})(?:\.json|-[0-9a-f]{16}\.automaton|(?P<legacy>\.pickle))"
 )
 DIGEST = re.compile(r"[0-9a-f]{64}")
+ROW_FIELDS = ROW_SENSE + 1  # a row's length
 # How each row field is stored in rows-KEY.json: a list with a value per row,
 # shared (each distinct value once: JSON parses 100,000 strings slowly), or sparse.
 COLUMNS = {"ko": ROW_KO, "en": ROW_EN, "note": ROW_NOTE, "line": ROW_LINE}
@@ -123,7 +124,7 @@ class CompiledCache:
         """
         path = self.path(part)
         try:
-            with _garbage_collector_paused():
+            with garbage_collector_paused():
                 data = json.loads(path.read_bytes())
                 _expect(
                     type(data) is dict
@@ -148,14 +149,26 @@ class CompiledCache:
 
     def save(self, part: str, value) -> None:
         """Store a part; failing to write a cache only costs speed, so it only warns."""
+        if part == "rows":
+            self.save_rows(EncodedRows(value["rows"]), value["files"])
+            return
+
+        def document(header: dict) -> bytes:
+            body = self._save_matcher(*value) if part == "matcher" else ENCODE[part](value)
+            return _json({**header, **body}).encode()
+
+        self._write(part, document)
+
+    def save_rows(self, encoded: EncodedRows, files: list[str]) -> None:
+        """Store the rows part from rows already encoded (see EncodedRows)."""
+        self._write("rows", lambda header: encoded.document(header, files))
+
+    def _write(self, part: str, document) -> None:
         path = self.path(part)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            body = self._save_matcher(*value) if part == "matcher" else ENCODE[part](value)
-            data = {"format": FORMAT, "part": part, "key": self.key, **body}
-            atomic_write_bytes(
-                path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-            )
+            data = document({"format": FORMAT, "part": part, "key": self.key})
+            atomic_write_bytes(path, data)
             self._sweep()
         except OSError as error:
             warn(f"cannot write cache {path} ({error.strerror or error}); continuing without it")
@@ -286,39 +299,80 @@ def _numbers(values, length: int | None = None, below: int | None = None, option
     return values
 
 
-def _encode_rows(compiled: dict) -> dict:
-    rows = compiled["rows"]
-    return {
-        "files": compiled["files"],
-        "count": len(rows),
-        "columns": {name: [row[field] for row in rows] for name, field in COLUMNS.items()},
-        "shared": {name: _shared(rows, field) for name, field in SHARED.items()},
-        "sparse": {name: _sparse(rows, field) for name, field in SPARSE.items()},
-        "mappings": {name: _sparse(rows, field) for name, (field, _) in SPARSE_MAPPINGS.items()},
-    }
+class EncodedRows:
+    """The JSON of a rows part, made once for every file that holds the same rows.
+
+    A cold load of one file stores its rows twice: as the set's rows part and
+    as the file's own part (parsed_files.py), which differ only in their header,
+    `files` and paths. Dumping 100,000 rows takes a tenth of a second, so what
+    the two share is dumped once (issue 13). `document` gives exactly the bytes
+    of json.dumps of the whole part (ensure_ascii off, no spaces).
+    """
+
+    def __init__(self, rows: list[tuple]):
+        self.rows = rows
+        # Column by column: one transposition in C rather than a pass over the rows per field.
+        fields = list(zip(*rows, strict=True)) if rows else [()] * ROW_FIELDS
+        self._paths = fields[ROW_PATH]  # the only column kept
+        self._shared = {
+            name: _json(_shared(fields[field])) for name, field in SHARED.items() if name != "path"
+        }
+        self._body = {
+            "count": _json(len(rows)),
+            "columns": _json({name: list(fields[field]) for name, field in COLUMNS.items()}),
+            "shared": None,  # made per document: its paths
+            "sparse": _json({name: _sparse(fields[field]) for name, field in SPARSE.items()}),
+            "mappings": _json(
+                {name: _sparse(fields[field]) for name, (field, _) in SPARSE_MAPPINGS.items()}
+            ),
+        }
+
+    def document(self, header: dict, files: list[str], paths: bool = True) -> bytes:
+        """The part with this header (format, part, key); `paths`: False for a file's part,
+        which stores no path."""
+        column = self._paths if paths else (None,) * len(self.rows)
+        shared = {**self._shared, "path": _json(_shared(column))}
+        body = {**self._body, "shared": _joined(shared)}
+        pieces = {**{key: _json(value) for key, value in header.items()}, "files": _json(files)}
+        return _joined({**pieces, **body}).encode()
 
 
-def _shared(rows: list[tuple], field: int) -> dict:
+def _joined(pieces: dict[str, str]) -> str:
+    """A JSON object from its values' JSON texts."""
+    return "{" + ",".join(f"{_json(key)}:{value}" for key, value in pieces.items()) + "}"
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _shared(column: tuple) -> dict:
     """A field few distinct values fill (a file's path): each value once, rows by number."""
-    values = list(dict.fromkeys(row[field] for row in rows))
+    values = list(dict.fromkeys(column))
     number = {value: position for position, value in enumerate(values)}
-    return {"values": values, "rows": [number[row[field]] for row in rows]}
+    return {"values": values, "rows": list(map(number.__getitem__, column))}
 
 
-def _sparse(rows: list[tuple], field: int) -> dict:
+def _sparse(column: tuple) -> dict:
     """A list or mapping field that most rows leave empty: only the rows that have one."""
-    having = [number for number, row in enumerate(rows) if row[field]]
-    return {"rows": having, "values": [_json_value(rows[number][field]) for number in having]}
+    having = [number for number, value in enumerate(column) if value]
+    return {"rows": having, "values": [_json_value(column[number]) for number in having]}
 
 
 def _json_value(value):
     return dict(value) if isinstance(value, dict) else list(value)
 
 
-def _decode_rows(data: dict, _rows=None) -> dict:
-    """The form Glossary.compiled() gives: rows as the tuples terms.term_to_row makes."""
+def decode_rows(data: dict, _rows=None, path: str | None = None) -> dict:
+    """The form Glossary.compiled() gives: rows as the tuples terms.term_to_row makes.
+
+    `path`: a file's part (parsed_files.py), whose rows all take the path it is read under.
+    """
     count, columns, shared, sparse = data["count"], data["columns"], data["shared"], data["sparse"]
     mappings = data["mappings"]
+    paths = _unshared(shared["path"], count)  # checked even when `path` replaces it
+    if path is not None:
+        paths = repeat(path, count)
     rows = zip(
         _strings(columns["ko"], count),
         _strings(columns["en"], count),
@@ -327,7 +381,7 @@ def _decode_rows(data: dict, _rows=None) -> dict:
         _unsparse(sparse["en_variants"], count),
         _strings(columns["note"], count, optional=True),
         _unshared(shared["domain"], count),
-        _unshared(shared["path"], count),
+        paths,
         _numbers(columns["line"], count, optional=True),
         *(
             _unsparse_mappings(mappings[name], count, keys)
@@ -403,13 +457,14 @@ def _decode_index(data: dict, rows: int) -> dict[str, list[int]]:
     return index
 
 
-ENCODE = {"rows": _encode_rows, "korean-index": _encode_index, "english-index": _encode_index}
-DECODE = {"rows": _decode_rows, "korean-index": _decode_index, "english-index": _decode_index}
+ENCODE = {"korean-index": _encode_index, "english-index": _encode_index}
+DECODE = {"rows": decode_rows, "korean-index": _decode_index, "english-index": _decode_index}
 
 
 @contextlib.contextmanager
-def _garbage_collector_paused():
-    """Loading 100,000 rows makes the cycle collector run for nothing: a third of the time.
+def garbage_collector_paused():
+    """Loading 100,000 rows makes the cycle collector run for nothing: a third of the time
+    (and as much of parsing and validating them: glossary.load pauses it there too).
 
     The collector's state is restored afterwards; nothing is frozen, so a
     library user's process is left as it was.

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from operator import attrgetter, itemgetter
+from pathlib import Path
 
 from ..errors import GlossaryError, GlossaryProblems
 from ..paths import user_glossary_path
-from ..terms import Term, without_spaces
-from .cache import CompiledCache
+from ..terms import ROW_KO, ROW_PATH, Term, term_to_row, without_spaces
+from .cache import CompiledCache, EncodedRows, garbage_collector_paused
 from .locations import resolve_glossary_paths, user_overrides_apply
-from .parsed_files import read_parsed_file
+from .parsed_files import read_parsed_file, read_parsed_rows, save_parts
 from .reader import read_glossary_file
 from .store import Glossary
-from .validation import conflicts, without_repeats
+from .validation import conflicts, rows_checked_across
 
 
 def check_glossary(
@@ -48,11 +50,41 @@ def _read_glossary(
     return terms, problems
 
 
-def _apply_user_overrides(terms: list[Term]) -> list[Term]:
-    """Drop built-in entries whose headword the user's own file redefines."""
+def _apply_user_overrides(
+    entries: list, path_of=attrgetter("path"), ko_of=attrgetter("ko")
+) -> list:
+    """Drop built-in entries whose headword the user's own file redefines (Terms, or rows
+    with itemgetters)."""
     user_file = str(user_glossary_path())
-    redefined = {without_spaces(t.ko) for t in terms if t.path == user_file}
-    return [t for t in terms if t.path == user_file or without_spaces(t.ko) not in redefined]
+    redefined = {without_spaces(ko_of(e)) for e in entries if path_of(e) == user_file}
+    return [
+        e for e in entries if path_of(e) == user_file or without_spaces(ko_of(e)) not in redefined
+    ]
+
+
+def _read_rows(
+    paths: list | None, files: list[Path], unsaved: list | None
+) -> tuple[list[tuple], list[GlossaryError]]:
+    """_read_glossary for a load: the entries as rows (what a Glossary keeps), no repeats.
+
+    The same steps on rows rather than Terms: a 100,000-entry load neither turns
+    parts into Terms nor Terms back into rows, and checks across files in one pass.
+    `unsaved`: None reads no stored part, else collects the parts to store (save_parts).
+    """
+    rows: list[tuple] = []
+    problems: list[GlossaryError] = []
+    for path in files:
+        if unsaved is not None:
+            file_rows, file_problems = read_parsed_rows(path, unsaved)
+        else:
+            file_terms, file_problems = read_glossary_file(path)
+            file_rows = [term_to_row(term) for term in file_terms]
+        rows.extend(file_rows)
+        problems.extend(file_problems)
+    if user_overrides_apply(paths):
+        rows = _apply_user_overrides(rows, itemgetter(ROW_PATH), itemgetter(ROW_KO))
+    unique, conflicting = rows_checked_across(rows)
+    return unique, problems + conflicting
 
 
 def load_glossary(
@@ -74,10 +106,22 @@ def load_glossary(
     compiled = cache.load("rows") if cache else None
     if compiled is not None:
         return Glossary.from_compiled(compiled, cache_key=cache.key)
-    terms, problems = _read_glossary(paths, use_cache)
-    if problems:
-        raise GlossaryProblems(problems)
-    glossary = Glossary(without_repeats(terms), files, cache_key=cache and cache.key)
-    if cache:
-        cache.save("rows", glossary.compiled())
+    # Parsing and validating allocates by the 100,000 and frees nothing: the cycle collector
+    # would only walk it all again and again (about a fifth of a cold load; issue 13).
+    with garbage_collector_paused():
+        unsaved: list | None = [] if use_cache else None
+        rows, problems = _read_rows(paths, files, unsaved)
+        if problems:
+            save_parts(unsaved or [])  # of the files without problems, as every load stores
+            raise GlossaryProblems(problems)
+        # The rows as Glossary(terms, files) would make them, without making the Terms.
+        glossary = Glossary.from_compiled(
+            {"files": files, "rows": rows}, cache_key=cache and cache.key
+        )
+        if cache:
+            # The set's rows part and each file's part; one file's are the same rows and are
+            # encoded once.
+            encoded = EncodedRows(glossary.rows)
+            cache.save_rows(encoded, glossary.compiled()["files"])
+            save_parts(unsaved, encoded)
     return glossary

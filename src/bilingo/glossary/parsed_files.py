@@ -25,14 +25,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import operator
 import time
 from pathlib import Path
 
 from ..errors import GlossaryError, warn
 from ..files import atomic_write_bytes
 from ..paths import cache_dir
-from ..terms import ROW_PATH, Term, row_to_term, term_to_row
-from .cache import DECODE, ENCODE, FORMAT, ORPHAN_AFTER_SECONDS, CacheFileError
+from ..terms import Term, row_to_term, term_to_row
+from .cache import FORMAT, ORPHAN_AFTER_SECONDS, CacheFileError, EncodedRows, decode_rows
 from .locations import default_glossary_dir
 from .reader import read_glossary_file
 
@@ -43,18 +44,53 @@ KEEP_FILES = 64  # parts kept in the user cache: many glossary sets' files, a fe
 
 def read_parsed_file(path: Path) -> tuple[list[Term], list[GlossaryError]]:
     """read_glossary_file, answered from a stored part when this file's contents have one."""
+    rows, terms, problems = _read(path)
+    return (terms if terms is not None else [row_to_term(row) for row in rows]), problems
+
+
+def read_parsed_rows(
+    path: Path, unsaved: list | None = None
+) -> tuple[list[tuple], list[GlossaryError]]:
+    """read_parsed_file's entries as rows (terms.term_to_row), which is what a Glossary keeps:
+    a load that only needs rows builds no Term from a stored part (issue 13).
+
+    `unsaved`: the part this read would store is appended to it instead, as (key, rows),
+    for the caller to store with save_parts once it has encoded the same rows itself.
+    """
+    rows, _terms, problems = _read(path, unsaved)
+    return rows, problems
+
+
+def _read(
+    path: Path, unsaved: list | None = None
+) -> tuple[list[tuple], list[Term] | None, list[GlossaryError]]:
+    """The file's rows, its Terms when it was parsed (None when read from a part), its problems."""
     try:
         data = path.read_bytes()
     except OSError:
-        return read_glossary_file(path)  # which reports the error as a GlossaryError
+        terms, problems = read_glossary_file(path)  # which reports the error as a GlossaryError
+        return [term_to_row(term) for term in terms], terms, problems
     key = contents_key(data)
-    terms = _stored_terms(key, path)
-    if terms is not None:
-        return terms, []
+    rows = _stored_rows(key, path)
+    if rows is not None:
+        return rows, None, []
     terms, problems = read_glossary_file(path, data)
-    if not problems:  # a file with problems is parsed again, so every load reports them
-        save_part(cache_dir() / "files", key, terms)
-    return terms, problems
+    rows = [term_to_row(term) for term in terms]  # once, for the part and for the caller
+    if not problems:  # a file with problems gets no part, so every load reports them again
+        if unsaved is None:
+            save_rows(cache_dir() / "files", key, rows)
+        else:
+            unsaved.append((key, rows))
+    return rows, terms, problems
+
+
+def save_parts(unsaved: list[tuple[str, list[tuple]]], encoded: EncodedRows | None = None) -> None:
+    """Store the parts read_parsed_rows left unsaved; a part of the very rows `encoded` holds
+    (a set of one file) is written from that JSON rather than dumped again."""
+    for key, rows in unsaved:
+        same = encoded is not None and len(rows) == len(encoded.rows)
+        same = same and all(map(operator.is_, rows, encoded.rows))
+        save_rows(cache_dir() / "files", key, rows, encoded if same else None)
 
 
 def contents_key(data: bytes) -> str:
@@ -69,7 +105,7 @@ def part_path(folder: Path, key: str) -> Path:
     return folder / f"{PART}-{key}.json"
 
 
-def _stored_terms(key: str, path: Path) -> list[Term] | None:
+def _stored_rows(key: str, path: Path) -> list[tuple] | None:
     """The part of these contents from the user cache, else the shipped one, else None."""
     user_folder = cache_dir() / "files"
     for folder in (user_folder, default_glossary_dir() / SHIPPED_FOLDER):
@@ -78,7 +114,7 @@ def _stored_terms(key: str, path: Path) -> list[Term] | None:
             data = json.loads(part.read_bytes())
             if (data.get("format"), data.get("part"), data.get("key")) != (FORMAT, PART, key):
                 raise CacheFileError("not this version's format")
-            rows = DECODE["rows"](data)["rows"]
+            rows = decode_rows(data, path=str(path))["rows"]
         except FileNotFoundError:
             continue
         except Exception as error:  # a damaged part must never stop the user
@@ -88,23 +124,25 @@ def _stored_terms(key: str, path: Path) -> list[Term] | None:
         if folder == user_folder:
             with contextlib.suppress(OSError):
                 part.touch()  # marks it recently used (see _sweep)
-        shown = str(path)
-        return [row_to_term((*row[:ROW_PATH], shown, *row[ROW_PATH + 1 :])) for row in rows]
+        return rows
     return None
 
 
 def save_part(folder: Path, key: str, terms: list[Term]) -> None:
     """Store a part; failing to write only costs speed, so it only warns."""
-    rows = [term_to_row(term) for term in terms]
-    rows = [(*row[:ROW_PATH], None, *row[ROW_PATH + 1 :]) for row in rows]
-    body = ENCODE["rows"]({"files": [], "rows": rows})
-    data = {"format": FORMAT, "part": PART, "key": key, **body}
+    save_rows(folder, key, [term_to_row(term) for term in terms])
+
+
+def save_rows(
+    folder: Path, key: str, rows: list[tuple], encoded: EncodedRows | None = None
+) -> None:
+    """save_part, of the entries as rows (their paths are not stored); `encoded`: these rows'
+    JSON, when the caller has it."""
     part = part_path(folder, key)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(
-            part, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-        )
+        header = {"format": FORMAT, "part": PART, "key": key}
+        atomic_write_bytes(part, (encoded or EncodedRows(rows)).document(header, [], paths=False))
         _sweep(folder)
     except OSError as error:
         warn(f"cannot write cache {part} ({error.strerror or error}); continuing without it")

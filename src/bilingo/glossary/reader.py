@@ -7,6 +7,8 @@ yields the entries one at a time, for checks that need not hold them all.
 Every mapping remembers its line, and a mapping that is a key's value (an
 entry's `sense:`) the line of each of its keys, so every problem names file and line.
 Values nested more than MAX_DEPTH deep are refused: a glossary needs 4 levels.
+parse_yaml reads the plain layout bilingo writes by a faster path of its own, which
+gives exactly the same values and leaves every other text to the event reader.
 """
 
 from __future__ import annotations
@@ -81,6 +83,9 @@ def parse_yaml(text: str, path: str, line_offset: int = 0):
     be a piece of a file that starts after `line_offset` lines: lines are
     counted in the whole file.
     """
+    document = _plain_layout_document(text, line_offset)
+    if document is not NOT_PLAIN_LAYOUT:
+        return document
     with _yaml_errors(text, path, line_offset):
         return _EventReader(_events(text), path, line_offset).document()
 
@@ -269,6 +274,233 @@ class _EventReader:
         return GlossaryError(f"malformed YAML: {reason}", self.path, self._line(event))
 
 
+# --------------------------------------------------------------------------- the fast path
+#
+# Reading a 100,000-entry file from PyYAML's event stream took a second, most of it in
+# making and dispatching 700,000 event objects (issue 13). Nearly every large glossary is
+# in the layout bilingo itself writes (rendering.render_entry): one `key: value` a line,
+# values plain, quoted on one line, or one-line flow lists and mappings. Such a text is
+# read here with one regular expression (C speed, a piece of the text at a time) and a loop
+# over its lines, into exactly what _EventReader gives: three times sooner. Anything outside that narrow subset (tabs,
+# a byte-order mark, control characters, anchors, tags, block scalars, multi-line values,
+# a `-` or `:` starting a value, a document marker, an indentation it does not expect)
+# is NOT_PLAIN_LAYOUT, and the whole text is read by _EventReader as before: every
+# problem is still found and named by the event reader, never here.
+# tests/test_reader_fast.py compares both readers on every glossary file and on mutations.
+
+NOT_PLAIN_LAYOUT = object()
+# What the fast path accepts at all: printable characters YAML reads as themselves, and \n.
+# Tabs, CR (CRLF is made LF first), NEL, U+2028/U+2029 (YAML line breaks), a BOM anywhere,
+# controls and surrogates are left to the event reader.
+_NOT_FAST_TEXT = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_INDICATOR_FIRST = "\n #'\"\\-?:,\\[\\]{}&*!|>%@`"  # a plain value may not begin with these
+# A plain value in block context: no indicator first, `:` only before a non-space (`: `
+# would start a mapping), a word after a space not starting with `#` or `:` (`#` starts a
+# comment); it ends before trailing spaces, which YAML drops. Runs, not single characters,
+# are matched: the expression reads a 5 MB file in a tenth of a second.
+_PLAIN_REST = "[^\n :]*(?::[^\n :]+)*"
+_PLAIN = rf"[^{_INDICATOR_FIRST}]{_PLAIN_REST}(?: +[^\n :#]{_PLAIN_REST})*"
+# Inside a flow list or mapping: also none of `,[]{}:#?`, whatever a parser would do with them
+# (PyYAML's own Python scanner ends a plain value at `?` there, libyaml does not).
+_FLOW_PLAIN = rf"[^{_INDICATOR_FIRST}][^\n :#?,\[\]{{}}]*(?: +[^\n :#?,\[\]{{}}]+)*"
+_SINGLE_QUOTED = r"'(?:[^'\n]|'')*'"
+_DOUBLE_QUOTED = r'"[^"\\\n]*"'  # no escapes
+_ITEM = rf"(?:{_SINGLE_QUOTED}|{_DOUBLE_QUOTED}|{_FLOW_PLAIN})"
+_KEY = r"[A-Za-z_][A-Za-z0-9_]{0,99}"  # libyaml refuses a key over 1024 characters
+# One-line flow collections, two levels at most: a list of scalars, a mapping of scalars and
+# lists (`forms: {short: AI}`, `sense: {home: [미국]}`), a mapping of those (an entry written
+# `- {ko: 가, en: g, sense: {home: [미국]}}`).
+_LIST = rf"\[ *(?:{_ITEM}(?: *, *{_ITEM})*)? *\]"
+_INNER_VALUE = rf"(?:{_LIST}|{_ITEM})"
+_INNER_MAPPING = rf"\{{ *(?:{_KEY}: +{_INNER_VALUE}(?: *, *{_KEY}: +{_INNER_VALUE})*)? *\}}"
+_FLOW_VALUE = rf"(?:{_LIST}|{_INNER_MAPPING}|{_ITEM})"
+_MAPPING = rf"\{{ *(?:{_KEY}: +{_FLOW_VALUE}(?: *, *{_KEY}: +{_FLOW_VALUE})*)? *\}}"
+# One line: (its indent and `- ` if it starts a list item, key, value, an entry written as a
+# flow mapping), or a comment or a blank line (all groups empty).
+_LINE = re.compile(
+    rf"^(?:( *(?:- +)?)(?:({_KEY}):(?: +({_SINGLE_QUOTED}|{_DOUBLE_QUOTED}|{_LIST}|{_MAPPING}"
+    rf"|{_PLAIN}))?|(?<=- )({_MAPPING}))(?: +#[^\n]*)? *| *(?:#[^\n]*)?)\n",
+    re.MULTILINE,
+)
+_FLOW_ITEM = re.compile(_ITEM)
+_FLOW_PAIR = re.compile(rf"({_KEY}): +({_FLOW_VALUE})")
+_NOT_PLAIN_VALUE = frozenset("'\"[{")  # first characters of the values that are not plain
+_PIECE_CHARS = 1 << 18  # characters read at a time (see _plain_layout_document)
+
+
+class _NotPlainLayout(Exception):
+    """A line the fast path does not read; the event reader reads the whole text."""
+
+
+def _plain_layout_document(text: str, line_offset: int):
+    """What parse_yaml gives for `text`, when it is in the plain layout; else NOT_PLAIN_LAYOUT."""
+    if "\r" in text:
+        if text.count("\r") != text.count("\r\n"):
+            return NOT_PLAIN_LAYOUT
+        text = text.replace("\r\n", "\n")  # one line break to YAML too: lines keep their numbers
+    if _NOT_FAST_TEXT.search(text):
+        return NOT_PLAIN_LAYOUT
+    if not text.endswith("\n"):
+        text += "\n"
+    builder = _PlainLayoutBuilder()
+    start, number = 0, line_offset
+    while start < len(text):  # a piece at a time: the lines' tuples of 5 MB would take 30 MB
+        end = text.find("\n", start + _PIECE_CHARS) + 1 or len(text)
+        lines = _LINE.findall(text, start, end)
+        if len(lines) != text.count("\n", start, end):  # a match is a whole line: one did not
+            return NOT_PLAIN_LAYOUT
+        try:
+            builder.read(lines, number)
+        except _NotPlainLayout:
+            return NOT_PLAIN_LAYOUT
+        start, number = end, number + len(lines)
+    return builder.root
+
+
+class _PlainLayoutBuilder:
+    """The values of the plain layout's lines, built as _EventReader builds them.
+
+    A block mapping's line is its first key's; a mapping that is a key's value
+    (a nested block under `sense:`, a flow `{...}`) also notes each key's line
+    under KEY_LINES. The root is a mapping at column 0; a list is a root key's
+    value, its items entries at one column (`- key: value` and more keys below,
+    or `- {...}`); an entry's key with no value may hold one nested mapping of
+    `key: value` lines (forms, sense).
+    """
+
+    def __init__(self):
+        self.root = None
+        self.items: list | None = None  # the list being read and its column
+        self.items_column = -1
+        self.entry: dict | None = None  # the entry being read and the indent of its keys
+        self.entry_indent = None
+        self.nested: dict | None = None  # the nested mapping being read and its column
+        self.nested_column = -1
+        self.pending = None  # (mapping, key, column) of a key with no value on its line
+        self.item_prefix = None  # `  - ` of the last item read, and the indent of its keys
+        self.item_entry_indent = None
+
+    def read(self, lines: list[tuple[str, str, str, str]], line_offset: int) -> None:
+        number = line_offset
+        for prefix, key, value, flow_entry in lines:
+            number += 1
+            # Nearly every line is an entry's `key: plain value`, below its `- ` or on it: those
+            # are set right here, the rest (and whatever does not fit) by `line`.
+            if value and value[0] not in _NOT_PLAIN_VALUE and value not in YAML_NULLS:
+                if prefix == self.entry_indent and self.nested is None and key not in YAML_NULLS:
+                    self.pending = None
+                    self.entry[key] = value
+                    continue
+                if prefix == self.item_prefix and key not in YAML_NULLS:
+                    self.pending = self.nested = None
+                    self.nested_column = -1
+                    self.entry = {LINE_KEY: number, key: value}
+                    self.entry_indent = self.item_entry_indent
+                    self.items.append(self.entry)
+                    continue
+            if key or flow_entry:  # else a comment or a blank line
+                self.line(number, prefix, key, value, flow_entry)
+
+    def line(self, number: int, prefix: str, key, value: str, flow_entry: str = "") -> None:
+        if key in YAML_NULLS:
+            key = None  # as the event reader reads a `null:` key
+        pending, self.pending = self.pending, None
+        column = len(prefix)
+        if prefix.endswith(" ") and "-" in prefix:  # `- `: a list item
+            self._item(number, prefix.index("-"), pending)
+            self.item_prefix, self.item_entry_indent = prefix, " " * column
+            self._first_key(number, column, key, value, flow_entry)
+        elif pending is not None and column > pending[2]:
+            self._open_nested(number, column, pending)
+            self._set(self.nested, number, column, key, value)
+        elif column == self.nested_column:
+            self._set(self.nested, number, column, key, value)
+        elif prefix == self.entry_indent:
+            self.nested, self.nested_column = None, -1
+            self._set(self.entry, number, column, key, value)
+        elif column == 0:
+            self._root_key(number, key, value)
+        else:
+            raise _NotPlainLayout
+
+    def _item(self, number: int, column: int, pending) -> None:
+        """A new item of the list at `column`: the one being read, or the value of the root key
+        just read."""
+        if pending is not None and pending[0] is self.root and self.items is None:
+            self.items, self.items_column = [], column
+            pending[0][pending[1]] = self.items
+        elif self.items is None or column != self.items_column:
+            raise _NotPlainLayout
+        self.nested, self.nested_column = None, -1
+
+    def _first_key(self, number: int, column: int, key, value: str, flow_entry: str) -> None:
+        """The item's first line after `- `: an entry's first key, or the whole entry."""
+        if flow_entry:  # nothing may follow it but another item or a root key
+            self.items.append(_flow_value(flow_entry, number, keyed=False))
+            self.entry, self.entry_indent = None, None
+            return
+        self.entry = {LINE_KEY: number}
+        self.entry_indent = " " * column
+        self.items.append(self.entry)
+        self._set(self.entry, number, column, key, value)
+
+    def _open_nested(self, number: int, column: int, pending) -> None:
+        mapping, key, _ = pending  # never the nested mapping's: see _set
+        self.nested = {LINE_KEY: number, KEY_LINES: {}}
+        self.nested_column = column
+        mapping[key] = self.nested
+
+    def _root_key(self, number: int, key, value: str) -> None:
+        if self.root is None:
+            self.root = {LINE_KEY: number}
+        self.items, self.items_column, self.item_prefix = None, -1, None
+        self.entry, self.entry_indent = None, None
+        self.nested, self.nested_column = None, -1
+        self._set(self.root, number, 0, key, value)
+
+    def _set(self, mapping: dict, number: int, column: int, key, value: str) -> None:
+        if mapping is self.nested:
+            mapping[KEY_LINES][key] = number
+            if not value:
+                raise _NotPlainLayout  # a null or a deeper block: left to the event reader
+        if value:
+            mapping[key] = _flow_value(value, number)
+        else:  # null, unless the next line opens a block under it
+            mapping[key] = None
+            self.pending = (mapping, key, column)
+
+
+def _flow_value(text: str, number: int, keyed: bool = True):
+    """A value on one line: a scalar or a flow collection (mappings read as _EventReader reads
+    them: `keyed` when the mapping is a key's value)."""
+    first = text[0]
+    if first == "[":
+        return [_scalar(item) for item in _FLOW_ITEM.findall(text, 1, len(text) - 1)]
+    if first != "{":
+        return _scalar(text)
+    mapping: dict = {LINE_KEY: number}
+    lines = None
+    if keyed:
+        lines = mapping[KEY_LINES] = {}
+    for key, item in _FLOW_PAIR.findall(text, 1, len(text) - 1):
+        key = None if key in YAML_NULLS else key
+        if lines is not None:
+            lines[key] = number
+        mapping[key] = _flow_value(item, number)
+    return mapping
+
+
+def _scalar(text: str):
+    first = text[0]
+    if first == "'":
+        return text[1:-1].replace("''", "'")
+    if first == '"':
+        return text[1:-1]
+    return None if text in YAML_NULLS else text
+
+
 def read_glossary_file(
     path: Path, data: bytes | None = None
 ) -> tuple[list[Term], list[GlossaryError]]:
@@ -299,12 +531,11 @@ def read_glossary_file(
     if not isinstance(entries, list):
         problems.append(GlossaryError(NOT_A_LIST, shown, document[LINE_KEY]))
         return [], problems
+    domain = domain if isinstance(domain, str) else None
     terms = []
-    for entry in entries:
+    for entry in entries:  # 100,000 times in a large file: nothing here that need not be
         try:
-            terms.append(
-                term_from_entry(entry, shown, domain=domain if isinstance(domain, str) else None)
-            )
+            terms.append(term_from_entry(entry, shown, domain))
         except GlossaryError as error:
             problems.append(error)
     return terms, problems
