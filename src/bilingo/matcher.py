@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Protocol
 import ahocorasick
 
 from . import korean
+from .korean.hangul import FINALS, HANGUL_FIRST, HANGUL_LAST
 from .korean.numbers import NumberMatch, find_numbers
 from .normalize import normalize_with_offsets
 from .terms import (
@@ -65,6 +66,10 @@ STARTS_LATIN = 4  # may not touch a Latin letter or digit on the left
 ENDS_LATIN = 8  # ... or on the right
 
 
+# Precomposed Hangul syllables: their count, from 가 (HANGUL_FIRST), 28 final slots each.
+SYLLABLES = HANGUL_LAST - HANGUL_FIRST + 1
+
+
 def _is_ascii_alnum(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
@@ -97,41 +102,76 @@ class TermMatcher:
         given (bilingo.normalize).
         """
         normalized, to_given = normalize_with_offsets(text)
-        found = []
-        for start, end, index, particle in self._select(self._candidates(normalized)):
-            start, end = to_given(start), to_given(end)
-            term = self.glossary.term(index)
-            found.append(Match(start + offset, end + offset, text[start:end], particle, term))
-        return found
+        spans = self._matches(normalized)
+        if normalized is not text:  # normalization changed the text: map offsets back
+            spans = [(to_given(start), to_given(end), *rest) for start, end, *rest in spans]
+        term = self.glossary.term
+        return [
+            Match(start + offset, end + offset, text[start:end], particle, term(index))
+            for start, end, index, particle in spans
+        ]
 
-    def _candidates(self, text: str) -> Iterator[tuple[int, int, int, str]]:
-        # The hot loop of every scan: checks are inlined and ordered cheapest first.
+    def _matches(self, text: str) -> list[tuple[int, int, int, str]]:
+        """(start, end, row, particle) of every term of NFC `text`."""
         if not is_searchable(self.automaton):  # an empty glossary finds nothing
-            return
-        hangul_run = korean.HANGUL_RUN.match
-        chain = korean.is_particle_chain
-        key_values = self.key_values
-        length = len(text)
-        for last, key in self.automaton.iter(text):
-            index, size, flags = key_values[key]
-            start, end = last - size + 1, last + 1
-            before = text[start - 1] if start else " "
-            if "\uac00" <= before <= "\ud7a3":
+            return []
+        return self._leftmost_valid(text, self._candidates(text))
+
+    @functools.cached_property
+    def _start_offsets(self) -> list[int]:
+        """Key number -> how far its first character is from its last."""
+        return [size - 1 for _, size, _ in self.key_values]
+
+    def _candidates(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, -end, key) of every key occurrence with no Hangul syllable before it.
+
+        Sorted leftmost first, then longest. This loop sees every overlapping
+        hit of the automaton (a key inside a longer one, most of them), so it
+        only does the one check that rejects nearly all of those: a key may not
+        continue a Hangul word. The other checks wait until a hit could win.
+        Every hit, not pyahocorasick's iter_long: that one drops keys inside a
+        longer key it started and gave up on (keys 가다 나라마, 다 나라바 and
+        나라: nothing in "가다 나라를", where 나라를 is a term), and keys may
+        contain spaces, so no cheap test tells where that happened.
+        """
+        offsets = self._start_offsets
+        before = " " + text  # before[start] is the character before `start`
+        hits = [
+            (start, ~last, key)  # ~last == -end: longest first among equal starts
+            for last, key in self.automaton.iter(text)
+            if not "\uac00" <= before[(start := last - offsets[key])] <= "\ud7a3"
+        ]
+        hits.sort()
+        return hits
+
+    def _leftmost_valid(
+        self, text: str, candidates: list[tuple[int, int, int]]
+    ) -> list[tuple[int, int, int, str]]:
+        """Leftmost, then longest, of the candidates that pass the checks; no overlaps.
+
+        A candidate is checked only when nothing taken covers its start, so a
+        key that fails lets a shorter key at its start, or a later one, win.
+        Most terms end in a Hangul syllable and carry no flag but PLACE: the
+        Hangul glued after them is looked up in a memo of particle chains.
+        """
+        key_values, hangul_run = self.key_values, korean.HANGUL_RUN.match
+        chosen = []
+        taken_until = 0
+        for start, minus_end, key in candidates:
+            if start < taken_until:
                 continue
-            if flags & STARTS_LATIN and _is_ascii_alnum(before):
-                continue
-            after = text[end] if end < length else " "
-            if flags & ENDS_LATIN and _is_ascii_alnum(after):
-                continue
-            particle = hangul_run(text, end).group() if "\uac00" <= after <= "\ud7a3" else ""
-            if particle:
-                if flags & ONE_SYLLABLE:
-                    continue
-                if flags & PLACE and _is_demonym(particle):
-                    continue
-                if not chain(particle, text[last]):
-                    continue
-            yield start, end, index, particle
+            index, _, flags = key_values[key]
+            end = -minus_end
+            syllable = ord(text[end - 1]) - HANGUL_FIRST  # the term's last character
+            if flags & ~PLACE or not 0 <= syllable < SYLLABLES:
+                particle = _particle(text, start, end, flags)
+            elif particle := hangul_run(text, end).group():
+                chains = _PLACE_CHAINS if flags else _CHAINS
+                particle = chains[particle][syllable % FINALS]
+            if particle is not None:
+                chosen.append((start, end, index, particle))
+                taken_until = end
+        return chosen
 
     @staticmethod
     def _select(candidates) -> list[tuple[int, int, int, str]]:
@@ -143,6 +183,63 @@ class TermMatcher:
                 chosen.append(candidate)
                 taken_until = candidate[1]
         return chosen
+
+
+def _particle(text: str, start: int, end: int, flags: int) -> str | None:
+    """What is glued after the term at text[start:end], or None when the term cannot stand there.
+
+    The full rules, for any term; the caller has checked that no Hangul
+    syllable comes before it.
+    """
+    if flags & STARTS_LATIN and start and _is_ascii_alnum(text[start - 1]):
+        return None
+    after = text[end] if end < len(text) else " "
+    if flags & ENDS_LATIN and _is_ascii_alnum(after):
+        return None
+    particle = korean.HANGUL_RUN.match(text, end).group() if "\uac00" <= after <= "\ud7a3" else ""
+    if particle:
+        if flags & ONE_SYLLABLE:
+            return None
+        if flags & PLACE and _is_demonym(particle):
+            return None
+        if not korean.is_particle_chain(particle, text[end - 1]):
+            return None
+    return particle
+
+
+class _ChainMemo(dict):
+    """Memo: Hangul glued after a term -> the particle or None, for each final it may follow.
+
+    None when that Hangul is not a particle chain after a syllable with that
+    final consonant (a particle agrees with the sound before it), or, for
+    places, when it makes a demonym (일본인). A text glues a few hundred
+    different endings to its terms, so the grammar is parsed once for each;
+    the memo is emptied if it ever grows large (a server reads many texts).
+    """
+
+    LIMIT = 20_000  # a 10 MB text with 100,000 terms glues about 400
+
+    def __init__(self, place: bool):
+        super().__init__()
+        self.flags = PLACE if place else 0
+
+    def __missing__(self, particle: str) -> tuple[str | None, ...]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        verdict = {}  # only the sound of the final matters: parse once for each sound
+        for syllable in _WITH_EACH_FINAL:
+            sound = korean.ending_sound(syllable)
+            if sound not in verdict:
+                verdict[sound] = _particle(syllable + particle, 0, 1, self.flags)
+        verdicts = tuple(verdict[korean.ending_sound(syllable)] for syllable in _WITH_EACH_FINAL)
+        self[particle] = verdicts
+        return verdicts
+
+
+# 가, 각, 갂 ...: one syllable with each of the 28 final-consonant slots.
+_WITH_EACH_FINAL = [chr(HANGUL_FIRST + final) for final in range(FINALS)]
+_CHAINS = _ChainMemo(place=False)
+_PLACE_CHAINS = _ChainMemo(place=True)
 
 
 def _is_demonym(particle: str) -> bool:
