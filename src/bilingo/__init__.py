@@ -22,8 +22,9 @@ The public API, all of which the `bilingo` command is a thin layer over:
 - errors: BilingoError and its children in bilingo.errors; each carries its
   data and a `remedy` key rather than command-line advice
 
-Everything but the plain data types is imported on first use, so `import
-bilingo` stays cheap and `bilingo lookup` never loads CTranslate2.
+Everything but the errors is imported on first use, so `import bilingo`
+stays cheap (`bilingo --help` loads no glossary code) and `bilingo lookup`
+never loads CTranslate2.
 Importing or calling the library changes no process-wide state. See
 docs/design.md for the layout and the contracts.
 """
@@ -33,11 +34,17 @@ from __future__ import annotations
 import importlib
 
 from .errors import BilingoError, GlossaryError, ModelNotInstalled
-from .terms import Match, Term, TermType
 from .version import __version__
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from .terms import Match
 
 # name -> (module, attribute): imported when first used.
 _LAZY = {
+    "Match": ("bilingo.terms", "Match"),
+    "Term": ("bilingo.terms", "Term"),
+    "TermType": ("bilingo.terms", "TermType"),
     "Glossary": ("bilingo.glossary", "Glossary"),
     "load_glossary": ("bilingo.glossary", "load_glossary"),
     "check_glossary": ("bilingo.glossary", "check_glossary"),

@@ -1,9 +1,13 @@
 """The `bilingo` command: each command parses, calls the core once, and formats.
 
-    app             the root app and its groups; errors and warnings shown
+    root            the root app and its groups
+    running         the glossary a command reads; how errors and warnings show
     advice          how each core error's remedy is worded here
-    output          the shared --format option and rendering (table, json, jsonl, csv, tsv)
+    options         the shared --format and --glossary options
+    output          rendering (table, json, jsonl, csv, tsv) and printing
+    table           tables laid out as tabulate lays them out, without importing it
     inputs          FILE or stdin, progress bars
+    lookup          lookup's work, and its quick path without typer
     entries         lookup, add, remove
     glossary_files  glossary validate, stats, export, import
     scan            scan
@@ -12,17 +16,37 @@
     tools           check, extract
     model           model list, install, remove
 
-Heavy parts of the core are imported inside the commands that need them, so
+`app` (the typer app with every command registered) is built when first
+asked for; the `bilingo` console script first offers its arguments to the
+quick lookup path, which needs neither typer nor the command tree. Heavy
+parts of the core are imported inside the commands that need them, so
 `bilingo lookup` starts fast. This is the only package that prints.
 """
 
-from . import entries, glossary_files, model, scan, serve, tools, translate  # noqa: F401
+from __future__ import annotations
 
-# (importing each module registers its commands)
-from .app import app
-from .inputs import progress_bar
+import sys
 
 __all__ = ["app", "main", "progress_bar"]
+
+
+def __getattr__(name: str):
+    if name == "app":
+        value = _typer_app()
+    elif name == "progress_bar":
+        from .inputs import progress_bar as value
+    else:
+        raise AttributeError(f"module 'bilingo.cli' has no attribute {name!r}")
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def _typer_app():
+    """The root typer app, once every command module has registered its commands."""
+    from . import entries, glossary_files, model, scan, serve, tools, translate  # noqa: F401
+    from .root import app
+
+    return app
 
 
 def main() -> None:
@@ -30,10 +54,24 @@ def main() -> None:
 
     The command owns its short-lived process, so it moves everything imported
     so far out of the garbage collector's reach: later collections (while a
-    glossary loads, while tabulate imports) then skip the big, permanent module
-    graph. Measured: ~10 ms of a 110 ms lookup. The library never does this.
+    glossary loads) then skip the big, permanent module graph. The library
+    never does this. The common forms of `bilingo lookup` are answered by the
+    quick path (bilingo.cli.lookup), which prints and exits as the typer
+    command would; everything else goes to typer.
     """
     import gc
 
+    from .lookup import quick_lookup, quick_request
+
+    request = quick_request(sys.argv[1:])
+    if request is not None:
+        from .. import glossary  # noqa: F401  (what the lookup imports, before the freeze)
+
+        gc.freeze()
+        sys.exit(quick_lookup(request))
+    from .deferred import defer
+
+    defer()  # typer's help formatter imports two rich modules the help does not use
+    app = __getattr__("app")
     gc.freeze()
     app()

@@ -7,19 +7,13 @@ from pathlib import Path
 import typer
 
 from ..errors import UsageError
-from ..korean import contains_hangul
-from .app import ROOT_OPTIONS, app
-from .output import GLOSSARY_OPTION, OutputFormat, format_option, render, say
+from .lookup import run_lookup
+from .options import GLOSSARY_OPTION, format_option
+from .output import OutputFormat, say
+from .root import app
+from .running import load
 
-LOOKUP_COLUMNS = ["ko", "en", "type", "variants", "en_variants", "note", "source"]
 TYPE_HELP = "org, person, place, product, media, term or event."
-
-
-def load(glossary_paths: list[Path] | None):
-    """The glossary the user asked for (--glossary, else $BILINGO_GLOSSARY, else the default)."""
-    from ..glossary import load_glossary
-
-    return load_glossary(glossary_paths or ROOT_OPTIONS.get("glossary"))
 
 
 @app.command()
@@ -34,29 +28,9 @@ def lookup(
     glossary_paths: list[Path] | None = GLOSSARY_OPTION,
 ):
     """Look a term up by headword, variant or English."""
-    glossary = load(glossary_paths)
-    found = glossary.lookup(query, reverse=reverse)
-    if not found:
-        _explain_no_entry(glossary, query, reverse)
-        raise typer.Exit(1)
-    say(render([term.to_dict() for term in found], LOOKUP_COLUMNS, format.value))
-
-
-def _explain_no_entry(glossary, query: str, reverse: bool) -> None:
-    """Say nothing matched, and what might: close headwords, or the English side."""
-    say(f"no entry for `{query.strip()}`", err=True)
-    looks_english = not reverse and not contains_hangul(query) and any(c.isalpha() for c in query)
-    if looks_english:
-        as_english = glossary.lookup(query, reverse=True)
-        if as_english:
-            headwords = ", ".join(term.ko for term in as_english)
-            say(f"`{query.strip()}` is the English of: {headwords} (look up English with --reverse)",
-                err=True)  # fmt: skip
-            return
-    hint = glossary.suggest(query, reverse=reverse or looks_english)
-    if hint:
-        flag = " --reverse" if looks_english else ""
-        say(f"did you mean{flag}: {', '.join(hint)}", err=True)
+    code = run_lookup(query, reverse, format.value, glossary_paths)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()

@@ -9,18 +9,10 @@ from pathlib import Path
 import typer
 
 from ..errors import GlossaryProblems, UsageError
-from .app import glossary_app
-from .entries import load
-from .output import (
-    GLOSSARY_OPTION,
-    ReportFormat,
-    count_line,
-    render,
-    report_format_option,
-    say,
-    warn,
-    write_text,
-)
+from .options import GLOSSARY_OPTION, report_format_option
+from .output import ReportFormat, count_line, render, say, warn, write_text
+from .root import glossary_app
+from .running import load
 
 
 @glossary_app.command("validate")

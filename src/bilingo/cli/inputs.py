@@ -6,13 +6,13 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..files import file_lines, missing_file, text_lines
-
 STDIN_NAME = "standard input"
 
 
 def input_lines(path: Path | None) -> Iterator[str]:
     """The lines of FILE (or stdin), newlines kept, decoded as UTF-8 as they are read."""
+    from ..files import file_lines, text_lines
+
     if path is None or str(path) == "-":
         yield from text_lines(sys.stdin.buffer, STDIN_NAME)
         return
@@ -26,6 +26,8 @@ def read_input(path: Path | None) -> str:
 
 def require_file(path: Path | None) -> None:
     """Fail early, before any model loads, when a named input file is missing."""
+    from ..files import missing_file
+
     if path is not None and str(path) != "-" and not path.exists():
         raise missing_file(path)
 

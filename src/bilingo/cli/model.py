@@ -7,9 +7,10 @@ from pathlib import Path
 import typer
 
 from ..errors import ModelError, ModelNotInstalled, UsageError
-from .app import model_app
 from .inputs import progress_bar
-from .output import OutputFormat, format_option, megabytes, print_rows, render, say
+from .options import format_option
+from .output import OutputFormat, megabytes, print_rows, render, say
+from .root import model_app
 
 MODEL_COLUMNS = ["pair", "version", "size", "path"]
 ENGINE_COLUMNS = ["engine", "provided by", "version"]

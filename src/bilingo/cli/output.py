@@ -1,13 +1,14 @@
-"""The output options every listing command shares, defined once (like sqlite-utils' output_options).
+"""The output forms every listing command shares, defined once (like sqlite-utils' output_options).
 
-`--format` takes table (for reading, through tabulate), json (one array),
-jsonl (one object per line, for streaming into other tools), csv or tsv
-(with a header row). Rows are dicts; each command names its columns.
+`--format` takes table (for reading: tabulate's layout, see bilingo.cli.table),
+json (one array), jsonl (one object per line, for streaming into other tools),
+csv or tsv (with a header row). Rows are dicts; each command names its
+columns. The options themselves are in bilingo.cli.options: this module does
+not import typer, so the quick path of `bilingo lookup` can print through it.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -16,10 +17,6 @@ import sys
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
-
-import typer
-
-from ..terms import LIST_SEPARATOR
 
 
 class OutputFormat(str, Enum):
@@ -33,29 +30,12 @@ class OutputFormat(str, Enum):
 FORMAT_HELP = "Output format: table, json, jsonl (one object per line), csv or tsv."
 
 
-def format_option(default: OutputFormat = OutputFormat.table, help: str = FORMAT_HELP):
-    """The --format/-f option of a listing command."""
-    return typer.Option(default, "--format", "-f", help=help)
-
-
 class ReportFormat(str, Enum):
     """For commands that print one report rather than a list of rows."""
 
     table = "table"
     json = "json"
 
-
-def report_format_option():
-    """The --format/-f option of a report: table or json."""
-    return typer.Option(ReportFormat.table, "--format", "-f", help="Output format: table or json.")
-
-
-GLOSSARY_OPTION = typer.Option(
-    None,
-    "--glossary",
-    "-g",
-    help="Glossary file or folder of *.yaml (repeatable); replaces the default set.",
-)
 
 # Long free text wraps in tables so a row still fits a terminal.
 TABLE_WRAP = {"note": 40, "review": 50}
@@ -73,8 +53,12 @@ def render(rows: list[dict], columns: list[str], fmt: str) -> str:
         return json.dumps(rows, ensure_ascii=False, indent=2)
     if fmt == "jsonl":
         return "\n".join(map(ROW_ENCODER.encode, rows))
-    flat = [[_cell(row.get(column)) for column in columns] for row in rows]
+    from ..terms import LIST_SEPARATOR
+
+    flat = [[_cell(row.get(column), LIST_SEPARATOR) for column in columns] for row in rows]
     if fmt in ("csv", "tsv"):
+        import csv
+
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(columns)
@@ -90,12 +74,17 @@ def print_rows(rows: list[dict], columns: list[str], fmt: str) -> None:
 
 
 def _table(flat: list[list[str]], columns: list[str]) -> str:
-    from tabulate import tabulate
-
     if "source" in columns:  # tables are for reading: shorten paths, keep JSON/CSV exact
         at = columns.index("source")
         flat = [[*row[:at], short_source(row[at]), *row[at + 1 :]] for row in flat]
+    from .table import simple_table
+
     widths = [TABLE_WRAP.get(column) for column in columns]
+    drawn = simple_table(flat, columns, widths)
+    if drawn is not None:
+        return drawn
+    from tabulate import tabulate
+
     return tabulate(
         flat, headers=columns, tablefmt="simple", disable_numparse=True, maxcolwidths=widths
     )
@@ -149,11 +138,11 @@ def short_source(source: str) -> str:
     return "~" + source[len(home) :] if source.startswith(home + os.sep) else source
 
 
-def _cell(value) -> str:
+def _cell(value, separator: str) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(str(v) for v in value)
+        return separator.join(str(v) for v in value)
     return str(value)
 
 
@@ -168,8 +157,40 @@ def visible(text: str) -> str:
 
 
 def say(text: str = "", err: bool = False, nl: bool = True) -> None:
-    """Print a message or a rendered listing, control characters escaped."""
-    typer.echo(visible(text), err=err, nl=nl)
+    """Print a message or a rendered listing, control characters escaped.
+
+    Through typer's echo once typer is loaded (every command but the quick
+    lookup); before that through `plain_echo`, which writes the same.
+    """
+    typer = sys.modules.get("typer")
+    echo = typer.echo if typer is not None else plain_echo
+    echo(visible(text), err=err, nl=nl)
+
+
+# What typer's echo (click's) strips from text that does not go to a terminal.
+ANSI_CODES = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
+
+
+def plain_echo(message: str, err: bool = False, nl: bool = True) -> None:
+    """What typer's echo does with a str, on streams it writes to as they are (a text
+    encoding other than ASCII: see bilingo.cli.lookup): the text and a newline written,
+    colour codes stripped when the stream is not a terminal, the stream flushed."""
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:
+        return
+    out = message + "\n" if nl else message
+    if out:
+        if "\x1b" in out and not _isatty(stream):
+            out = ANSI_CODES.sub("", out)
+        stream.write(out)
+    stream.flush()
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except Exception:
+        return False
 
 
 def warn(message: str) -> None:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import typer
 
-from .app import app
-from .entries import load
 from .inputs import input_lines
-from .output import GLOSSARY_OPTION, OutputFormat, count_line, format_option, say, stream
+from .options import GLOSSARY_OPTION, format_option
+from .output import OutputFormat, count_line, say, stream
+from .root import app
+from .running import load
 
 SCAN_COLUMNS = ["line:col", "text", "particle", "ko", "en", "type"]
 JSON_COLUMNS = ["start", "end", "text", "particle", "ko", "en", "type"]

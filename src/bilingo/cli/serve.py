@@ -7,8 +7,9 @@ from pathlib import Path
 import typer
 
 from ..errors import UsageError
-from .app import app
-from .output import GLOSSARY_OPTION, say
+from .options import GLOSSARY_OPTION
+from .output import say
+from .root import app
 
 
 @app.command()
@@ -45,7 +46,7 @@ def serve(
 
     from ..server import ServerSettings, create_app
     from ..server.settings import read_api_keys
-    from .entries import load
+    from .running import load
 
     keys = read_api_keys(api_key_file) if api_key_file else frozenset()
     if port < 0 or port > 65535:
@@ -83,6 +84,6 @@ def _server_class():
 
 
 def _chosen_glossary(paths: list[Path] | None) -> list[Path] | None:
-    from .app import ROOT_OPTIONS
+    from .running import ROOT_OPTIONS
 
     return paths or ROOT_OPTIONS.get("glossary") or None

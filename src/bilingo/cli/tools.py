@@ -9,10 +9,11 @@ from pathlib import Path
 import typer
 
 from ..errors import UsageError
-from .app import app
-from .entries import load
 from .inputs import read_input
-from .output import GLOSSARY_OPTION, OutputFormat, count_line, format_option, print_rows, say
+from .options import GLOSSARY_OPTION, format_option
+from .output import OutputFormat, count_line, print_rows, say
+from .root import app
+from .running import load
 
 CHECK_COLUMNS = ["segment", "kind", "ko", "expected", "found"]
 CHECK_FOUND_PROBLEMS = 3  # exit code: like a linter, so `check` can gate a pipeline

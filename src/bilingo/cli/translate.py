@@ -9,10 +9,11 @@ from pathlib import Path
 import typer
 
 from ..errors import UsageError
-from .app import app
-from .entries import load
 from .inputs import input_lines, progress_bar, require_file
-from .output import GLOSSARY_OPTION, count_line, say
+from .options import GLOSSARY_OPTION
+from .output import count_line, say
+from .root import app
+from .running import load
 
 
 class TranslateFormat(str, Enum):

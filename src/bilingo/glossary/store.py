@@ -9,7 +9,6 @@ from the compiled cache when the glossary came from one.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import json
@@ -194,18 +193,14 @@ class Glossary:
 
     def suggest(self, query: str, reverse: bool = False, limit: int = 5) -> list[str]:
         """Headwords (or English) closest to a query that found nothing."""
+        from .suggestions import suggest_english, suggest_headwords
+
         query = normalize_space(query)
         if reverse:
-            candidates = {row[ROW_EN].casefold(): row[ROW_EN] for row in self._rows}
-            close = difflib.get_close_matches(query.casefold(), candidates, n=limit, cutoff=0.6)
-            return [candidates[c] for c in close]
-        key = without_spaces(query)
-        candidates = {without_spaces(row[ROW_KO]): row[ROW_KO] for row in self._rows}
+            return suggest_english(self._rows, query, limit)
         # Headwords that begin with the query come first (딥시 -> 딥시크, 딥시크-V3), then the
         # closest others: in a large glossary many short words are as "close" (워시, 시흥).
-        started = sorted((c for c in candidates if c.startswith(key) and c != key), key=len)
-        close = difflib.get_close_matches(key, candidates, n=limit, cutoff=0.5)
-        return [candidates[c] for c in dict.fromkeys([*started, *close])][:limit]
+        return suggest_headwords(self._rows, query, limit)
 
     def fingerprint(self) -> str:
         """A short hash of the entries, recorded in translation signatures.

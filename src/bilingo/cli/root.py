@@ -3,52 +3,33 @@
 Every command module registers itself on these apps. A BilingoError raised
 anywhere below becomes one or two `error:` lines and its exit code (the
 remedy worded by bilingo.cli.advice); a BilingoWarning from the core becomes
-a `warning:` line. Nothing here changes state outside the command's own run.
+a `warning:` line (both through bilingo.cli.running, which the quick lookup
+path shares). Nothing here changes state outside the command's own run.
 """
 
 from __future__ import annotations
 
-import sys
-import traceback
-import warnings
 from pathlib import Path
 
 import typer
 from typer.core import TyperGroup
 
-from ..errors import BilingoError, BilingoWarning
+from ..errors import BilingoError
 from ..version import __version__
-from .advice import describe_error
-from .output import say
-
-INTERRUPTED = 130  # the shell's code for Ctrl-C
+from .running import ROOT_OPTIONS, report_error, report_interrupt, warnings_shown
 
 
 class BilingoGroup(TyperGroup):
     """Turns BilingoError anywhere below into a short message and its exit code."""
 
     def invoke(self, ctx):
-        with warnings.catch_warnings():
-            warnings.simplefilter("always", BilingoWarning)
-            warnings.showwarning = _show_warning
+        with warnings_shown():
             try:
                 return super().invoke(ctx)
             except BilingoError as error:
-                if ctx.find_root().params.get("debug"):
-                    traceback.print_exc()
-                for line in describe_error(error).splitlines() or [type(error).__name__]:
-                    say(line if line.startswith("error:") else f"error: {line}", err=True)
-                ctx.exit(error.exit_code)
+                ctx.exit(report_error(error, debug=bool(ctx.find_root().params.get("debug"))))
             except KeyboardInterrupt:
-                typer.echo("interrupted", err=True)
-                ctx.exit(INTERRUPTED)
-
-
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    if issubclass(category, BilingoWarning):
-        say(f"warning: {message}", err=True)
-    else:
-        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+                ctx.exit(report_interrupt())
 
 
 def _new_group(help_text: str, completion: bool = False) -> typer.Typer:
@@ -72,11 +53,6 @@ def _version(value: bool):
     if value:
         typer.echo(f"bilingo {__version__}")
         raise typer.Exit()
-
-
-# Options given before the command (`bilingo -g team.yaml lookup X`), set afresh
-# by every invocation; commands fall back to them (see entries.load).
-ROOT_OPTIONS: dict[str, object] = {}
 
 
 @app.callback()

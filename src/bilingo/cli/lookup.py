@@ -1,0 +1,148 @@
+"""`bilingo lookup`: its work, and a quick path that answers the common forms without typer.
+
+The typer command (bilingo.cli.entries) calls `run_lookup`. The console
+script first offers its arguments to `quick_lookup`: when they are exactly
+`lookup QUERY`, with only --reverse/-r, --format/-f FORMAT and
+--glossary/-g PATH (each as its own word) around it, the lookup runs here,
+without importing typer or building the command tree (about half of a warm
+lookup's time), and prints and exits as the typer command would: the same
+output, `error:`/`warning:` lines and exit codes. Anything else (--help, a
+root option, `--format=json`, a word starting with `-`, shell completion,
+Windows, a stream typer would re-encode) goes to typer.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from pathlib import Path
+
+from ..errors import BilingoError
+from .output import OutputFormat, render, say
+from .running import load, report_error, report_interrupt, warnings_shown
+
+LOOKUP_COLUMNS = ["ko", "en", "type", "variants", "en_variants", "note", "source"]
+FORMATS = {fmt.value for fmt in OutputFormat}
+
+
+def run_lookup(query: str, reverse: bool, fmt: str, glossary_paths: list[Path] | None) -> int:
+    """Look `query` up and print the entries; 1 (after saying what might match) when none."""
+    glossary = load(glossary_paths)
+    found = glossary.lookup(query, reverse=reverse)
+    if not found:
+        _explain_no_entry(glossary, query, reverse)
+        return 1
+    say(render([term.to_dict() for term in found], LOOKUP_COLUMNS, fmt))
+    return 0
+
+
+def _explain_no_entry(glossary, query: str, reverse: bool) -> None:
+    """Say nothing matched, and what might: close headwords, or the English side."""
+    from ..korean import contains_hangul
+
+    say(f"no entry for `{query.strip()}`", err=True)
+    looks_english = not reverse and not contains_hangul(query) and any(c.isalpha() for c in query)
+    if looks_english:
+        as_english = glossary.lookup(query, reverse=True)
+        if as_english:
+            headwords = ", ".join(term.ko for term in as_english)
+            say(f"`{query.strip()}` is the English of: {headwords} (look up English with --reverse)",
+                err=True)  # fmt: skip
+            return
+    hint = glossary.suggest(query, reverse=reverse or looks_english)
+    if hint:
+        flag = " --reverse" if looks_english else ""
+        say(f"did you mean{flag}: {', '.join(hint)}", err=True)
+
+
+# ----------------------------------------------------------------- the quick path
+
+
+def quick_request(args: list[str]) -> tuple | None:
+    """The lookup the arguments ask for, when the quick path can answer it; else None."""
+    request = _parse(args)
+    return request if request is not None and _plain_environment() else None
+
+
+def quick_lookup(request: tuple) -> int:
+    """Run the lookup of `quick_request` as the typer command would; returns the exit code."""
+    query, reverse, fmt, paths = request
+    try:
+        with warnings_shown():
+            try:
+                return run_lookup(query, reverse, fmt, paths)
+            except BilingoError as error:
+                return report_error(error)
+            except KeyboardInterrupt:
+                return report_interrupt()
+    except OSError as error:  # as typer does with a closed pipe: exit 1, no complaint at exit
+        if error.errno != errno.EPIPE:
+            raise
+        sys.stdout = _QuietFlush(sys.stdout)
+        sys.stderr = _QuietFlush(sys.stderr)
+        return 1
+
+
+def _parse(args: list[str]) -> tuple[str, bool, str, list[Path] | None] | None:
+    """(query, reverse, format, glossary paths) of the forms the quick path takes, else None."""
+    if len(args) < 2 or args[0] != "lookup":
+        return None
+    query, reverse, fmt, paths = None, False, "table", []
+    words = iter(args[1:])
+    for word in words:
+        if word in ("-r", "--reverse"):
+            reverse = True
+        elif word in ("-f", "--format"):
+            fmt = next(words, None)
+            if fmt not in FORMATS:
+                return None
+        elif word in ("-g", "--glossary"):
+            path = next(words, None)
+            if not path or path.startswith("-"):
+                return None
+            paths.append(Path(path))
+        elif word.startswith("-") or query is not None or not word:
+            return None
+        else:
+            query = word
+    if query is None:
+        return None
+    return query, reverse, fmt, paths or None
+
+
+def _plain_environment() -> bool:
+    """Where typer would print exactly as plain_echo does, and would not complete the shell."""
+    if os.name == "nt" or any(name.endswith("_COMPLETE") for name in os.environ):
+        return False
+    return all(_plain_stream(stream) for stream in (sys.stdout, sys.stderr))
+
+
+def _plain_stream(stream) -> bool:
+    """A text stream with a non-ASCII encoding and an errors setting: typer writes to it as is."""
+    import codecs
+
+    encoding = getattr(stream, "encoding", None)
+    if not encoding or getattr(stream, "errors", None) is None:
+        return False
+    try:
+        return codecs.lookup(encoding).name != "ascii"
+    except LookupError:
+        return False
+
+
+class _QuietFlush:
+    """A stream whose flush ignores a closed pipe (what typer leaves after EPIPE)."""
+
+    def __init__(self, wrapped):
+        self.wrapped = wrapped
+
+    def flush(self) -> None:
+        try:
+            self.wrapped.flush()
+        except OSError as error:
+            if error.errno != errno.EPIPE:
+                raise
+
+    def __getattr__(self, attr: str):
+        return getattr(self.wrapped, attr)

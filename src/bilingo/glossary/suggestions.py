@@ -1,0 +1,111 @@
+"""Did-you-mean: the headwords (or English) closest to a query that found nothing.
+
+The ranking is difflib.get_close_matches' (every candidate whose
+SequenceMatcher ratio reaches the cutoff, best first, equal ratios in reverse
+string order, at most n), and so are the answers, to the letter. In a large
+glossary only the work is split: rapidfuzz first keeps, in C, the candidates
+whose ratio over their longest common subsequence reaches the cutoff (2 * LCS
+/ T for strings of T characters in all). difflib's ratio counts the matching
+blocks its heuristic finds, a common subsequence too, so it is never higher:
+no candidate difflib would keep is lost, and SequenceMatcher then scores only
+the few kept. At 100,000 headwords this takes about 20 ms where difflib over
+every key took 200. Importing rapidfuzz takes about 30 ms, though, more than
+difflib needs for a few thousand keys, so a glossary of fewer than
+RAPIDFUZZ_FROM keys is searched by difflib alone.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+from ..terms import ROW_EN, ROW_KO, without_spaces
+
+CUTOFF_MARGIN = 0.05  # see close_matches
+RAPIDFUZZ_FROM = 15_000  # keys; below, difflib over every key is the quicker (see above)
+
+
+def suggest_headwords(rows: list[tuple], query: str, limit: int) -> list[str]:
+    """Headwords that begin with the query first (딥시 -> 딥시크, 딥시크-V3), shortest first,
+    then the closest others (ratio >= 0.5): in a large glossary many short words are as
+    "close" (워시, 시흥), so the ones that begin alike lead.
+
+    Headwords are compared without their spaces; where two rows share a key, the
+    suggestion is the later row's headword.
+    """
+    key = without_spaces(query)
+    headwords = [row[ROW_KO] for row in rows]
+    keys = list(map("".join, map(str.split, headwords)))  # without_spaces, row by row
+    started = sorted(_starting_with(keys, key), key=len)
+    close = close_matches(key, keys, limit, 0.5)
+    chosen = list(dict.fromkeys([*started, *close]))[:limit]
+    return [_last(headwords, keys, chosen_key) for chosen_key in chosen]
+
+
+def suggest_english(rows: list[tuple], query: str, limit: int) -> list[str]:
+    """English renderings closest to an English query (ratio >= 0.6), case ignored; where
+    two rows differ only in case, the later row's spelling."""
+    english = [row[ROW_EN] for row in rows]
+    keys = list(map(str.casefold, english))
+    return [_last(english, keys, k) for k in close_matches(query.casefold(), keys, limit, 0.6)]
+
+
+def _starting_with(keys: list[str], key: str) -> list[str]:
+    """The distinct keys other than `key` that begin with it, in their first rows' order."""
+    if not key:
+        return [k for k in dict.fromkeys(keys) if k]
+    # Keys hold no whitespace, so a newline cannot occur inside one: one search of
+    # the joined keys finds where each begins with the query.
+    joined = "\n" + "\n".join(keys) + "\n"
+    needle = "\n" + key
+    found = []
+    at = joined.find(needle)
+    while at >= 0:
+        end = joined.index("\n", at + 1)
+        if end - at - 1 != len(key):
+            found.append(joined[at + 1 : end])
+        at = joined.find(needle, end)
+    return list(dict.fromkeys(found))
+
+
+def _last(values: list[str], keys: list[str], key: str) -> str:
+    """The value of the last row whose key is `key`."""
+    return values[len(keys) - 1 - keys[::-1].index(key)]
+
+
+def close_matches(word: str, possibilities: list[str], n: int, cutoff: float) -> list[str]:
+    """difflib.get_close_matches(word, possibilities, n, cutoff), with rapidfuzz sifting first
+    in a large glossary (`possibilities` may repeat a string: it counts once)."""
+    import difflib
+
+    if len(possibilities) >= RAPIDFUZZ_FROM:
+        possibilities = _sifted(word, possibilities, cutoff)
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    scored = []
+    for candidate in dict.fromkeys(possibilities):
+        matcher.set_seq1(candidate)
+        if (
+            matcher.real_quick_ratio() >= cutoff
+            and matcher.quick_ratio() >= cutoff
+            and matcher.ratio() >= cutoff
+        ):
+            scored.append((matcher.ratio(), candidate))
+    return [candidate for _, candidate in heapq.nlargest(n, scored)]
+
+
+def _sifted(word: str, possibilities: list[str], cutoff: float) -> list[str]:
+    """The possibilities whose longest-common-subsequence ratio with `word` reaches the cutoff."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    # rapidfuzz's own floating-point cutoff test can drop a candidate exactly at the
+    # cutoff, so it is asked for a little more; SequenceMatcher decides.
+    near = process.extract(
+        word,
+        possibilities,
+        scorer=Indel.normalized_similarity,
+        processor=None,
+        score_cutoff=max(cutoff - CUTOFF_MARGIN, 0.0),
+        limit=None,
+    )
+    return [candidate for candidate, _, _ in near]
