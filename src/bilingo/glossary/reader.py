@@ -23,12 +23,13 @@ from typing import BinaryIO
 from ..errors import GlossaryError
 from ..files import BINARY_SNIFF_BYTES, UTF16_BOMS, NotTextError, decode_text
 from ..terms import Term
+from .patterns import LazyPattern
 from .validation import FILE_KEYS, KEY_LINES, LINE_KEY, term_from_entry
 
 YAML_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # What YAML refuses to read (PyYAML's Reader.NON_PRINTABLE): C0 controls but tab and
 # line breaks, DEL, C1 controls but NEL, surrogates, U+FFFE and U+FFFF.
-NOT_YAML_TEXT = re.compile(
+NOT_YAML_TEXT = LazyPattern(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 MAX_DEPTH = 50  # a glossary nests 4 deep: file, terms, entry, variants
@@ -292,7 +293,7 @@ NOT_PLAIN_LAYOUT = object()
 # What the fast path accepts at all: printable characters YAML reads as themselves, and \n.
 # Tabs, CR (CRLF is made LF first), NEL, U+2028/U+2029 (YAML line breaks), a BOM anywhere,
 # controls and surrogates are left to the event reader.
-_NOT_FAST_TEXT = re.compile(
+_NOT_FAST_TEXT = LazyPattern(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 _INDICATOR_FIRST = "\n #'\"\\-?:,\\[\\]{}&*!|>%@`"  # a plain value may not begin with these
@@ -319,13 +320,13 @@ _FLOW_VALUE = rf"(?:{_LIST}|{_INNER_MAPPING}|{_ITEM})"
 _MAPPING = rf"\{{ *(?:{_KEY}: +{_FLOW_VALUE}(?: *, *{_KEY}: +{_FLOW_VALUE})*)? *\}}"
 # One line: (its indent and `- ` if it starts a list item, key, value, an entry written as a
 # flow mapping), or a comment or a blank line (all groups empty).
-_LINE = re.compile(
+_LINE = LazyPattern(
     rf"^(?:( *(?:- +)?)(?:({_KEY}):(?: +({_SINGLE_QUOTED}|{_DOUBLE_QUOTED}|{_LIST}|{_MAPPING}"
     rf"|{_PLAIN}))?|(?<=- )({_MAPPING}))(?: +#[^\n]*)? *| *(?:#[^\n]*)?)\n",
     re.MULTILINE,
 )
 _FLOW_ITEM = re.compile(_ITEM)
-_FLOW_PAIR = re.compile(rf"({_KEY}): +({_FLOW_VALUE})")
+_FLOW_PAIR = LazyPattern(rf"({_KEY}): +({_FLOW_VALUE})")
 _NOT_PLAIN_VALUE = frozenset("'\"[{")  # first characters of the values that are not plain
 _PIECE_CHARS = 1 << 18  # characters read at a time (see _plain_layout_document)
 
