@@ -1,0 +1,59 @@
+"""The fast paths of issue 13 give exactly what the paths they stand in for give:
+tables as tabulate draws them, did-you-mean as difflib ranks, a quick lookup as typer's."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bilingo.cli.table import simple_table
+from bilingo.glossary import suggestions
+
+from .conftest import run_bilingo
+
+CELLS = st.text(alphabet="가나다딥시크 abcXYZ-.,()0", max_size=30)
+
+
+@given(
+    st.lists(st.lists(CELLS, min_size=3, max_size=3), min_size=1, max_size=6),
+    st.sampled_from([[None, None, None], [10, None, 12], [5, 5, 5]]),
+)
+def test_a_table_is_what_tabulate_draws(rows, widths):
+    from tabulate import tabulate
+
+    headers = ["ko", "en", "note"]
+    drawn = simple_table(rows, headers, widths)
+    if drawn is not None:  # None: tabulate draws it
+        expected = tabulate(
+            rows, headers, tablefmt="simple", disable_numparse=True, maxcolwidths=widths
+        )  # as cli/output.py calls it
+        assert drawn == expected
+
+
+@given(st.text(alphabet="딥시크엔비아가나다", min_size=1, max_size=6))
+def test_did_you_mean_ranks_as_difflib_in_a_large_glossary(query):
+    words = ["딥시크", "딥시커", "엔비디아", "엔비", "가나다라", "시크", "딥마인드"] * 3000
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(suggestions, "RAPIDFUZZ_FROM", 1)  # sift with rapidfuzz even here
+        sifted = suggestions.close_matches(query, words, 5, 0.6)
+    assert sifted == difflib.get_close_matches(query, list(dict.fromkeys(words)), 5, 0.6)
+
+
+@pytest.mark.parametrize(
+    ("quick", "through_typer"),
+    [
+        (["lookup", "딥시크의"], ["lookup", "--format=table", "딥시크의"]),
+        (["lookup", "-f", "json", "deepseek", "-r"], ["lookup", "--format=json", "-r", "deepseek"]),
+        (["lookup", "딥시커"], ["lookup", "--format=table", "딥시커"]),
+    ],
+)
+def test_a_quick_lookup_answers_as_typer_does(quick, through_typer):
+    fast, slow = run_bilingo(*quick), run_bilingo(*through_typer)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (
+        slow.returncode,
+        slow.stdout,
+        slow.stderr,
+    )
