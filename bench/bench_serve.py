@@ -63,7 +63,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _benchutil import ROOT, bilingo_command, isolate, machine_note, print_table, verdict
+from _benchutil import (
+    ROOT,
+    bilingo_command,
+    isolate,
+    load_gate,
+    machine_note,
+    print_table,
+    verdict,
+)
+from bench_translate import has_final, money_figure, particle
 
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -106,35 +115,19 @@ MARKETS = ["코스피", "나스닥"]
 REGULATORS = [("미국 상무부", False), ("한국은행", True), ("연방준비제도", False)]
 
 
-def _josa(has_final: bool, with_final: str, without_final: str) -> str:
-    return with_final if has_final else without_final
-
-
-def _money(rng: random.Random) -> tuple[str, bool]:
-    """A Korean money figure and whether it ends in a final consonant."""
-    kind = rng.randrange(4)
-    if kind == 0:
-        return f"{rng.randint(1, 9999)}만{rng.randint(1, 9) * 1000}달러", False
-    if kind == 1:
-        return f"{rng.randint(2, 999)}억 달러", False
-    if kind == 2:
-        return f"{rng.randint(1, 99)}조 원", True
-    return f"{rng.randint(10, 9999)}억 원", True
-
-
 def _first_sentence(rng: random.Random) -> str:
     (a, a_final), (b, b_final) = rng.sample(COMPANIES, 2)
     product = rng.choice(PRODUCTS)
-    money, m_final = _money(rng)
+    money, m_final = money_figure(rng)
     percent = f"{rng.randint(1, 29)}.{rng.randint(1, 9)}%"
     choices = [
-        f"{a}{_josa(a_final, '은', '는')} {product} 투자에 {money}{_josa(m_final, '을', '를')} "
+        f"{a}{particle(a_final, '은', '는')} {product} 투자에 {money}{particle(m_final, '을', '를')} "
         f"쓰기로 했다.",
-        f"{a}의 {product} 매출은 지난 분기 {money}{_josa(m_final, '이었', '였')}다.",
-        f"{a}{_josa(a_final, '이', '가')} {b}{_josa(b_final, '과', '와')} {money} 규모의 "
+        f"{a}의 {product} 매출은 지난 분기 {money}{particle(m_final, '이었', '였')}다.",
+        f"{a}{particle(a_final, '이', '가')} {b}{particle(b_final, '과', '와')} {money} 규모의 "
         f"{product} 계약을 맺었다.",
         f"{a} 주가는 {b}의 발표 이후 {percent} 올랐다.",
-        f"{a}{_josa(a_final, '은', '는')} {b}에 {product}{_josa(True, '을', '를')} 공급한다.",
+        f"{a}{particle(a_final, '은', '는')} {b}에 {product}{particle(has_final(product), '을', '를')} 공급한다.",
     ]
     return rng.choice(choices)
 
@@ -142,11 +135,11 @@ def _first_sentence(rng: random.Random) -> str:
 def _second_sentence(rng: random.Random) -> str:
     (person, _), market = rng.choice(PEOPLE), rng.choice(MARKETS)
     regulator, r_final = rng.choice(REGULATORS)
-    money, _ = _money(rng)
+    money, _ = money_figure(rng)
     choices = [
-        f"{person}{_josa(True, '은', '는')} 수요가 공급을 웃돈다고 말했다.",
+        f"{person}{particle(has_final(person), '은', '는')} 수요가 공급을 웃돈다고 말했다.",
         f"이날 {market} 지수는 {rng.randint(1, 9)}.{rng.randint(0, 9)}% 떨어졌다.",
-        f"{regulator}{_josa(r_final, '은', '는')} 수출규제를 검토하고 있다.",
+        f"{regulator}{particle(r_final, '은', '는')} 수출규제를 검토하고 있다.",
         "업계는 이를 스푸트니크 모먼트라고 부른다.",
         f"총 투자액은 {money}에 이른다.",
     ]
@@ -406,19 +399,6 @@ def ms(seconds: float, decimals: int = 0) -> str:
     return f"{seconds * 1000:.{decimals}f} ms"
 
 
-def load_check(idle_check: bool) -> None:
-    cpus = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except OSError:
-        return
-    if load > cpus:
-        message = f"load average {load:.2f} is above 1.0 per CPU ({cpus} CPUs)"
-        if idle_check:
-            raise SystemExit(f"refusing to measure (--idle-check): {message}")
-        print(f"WARNING: {message}: the figures are unreliable")
-
-
 # ------------------------------------------------------------------ main
 
 
@@ -548,7 +528,7 @@ def report(variants: list[Variant], texts: list[str], sentences: int) -> None:
 def main() -> None:
     args = parse_args()
     try:
-        load_check(args.idle_check)
+        load_gate(args.idle_check)
     except SystemExit as refused:
         print(refused, file=sys.stderr)
         sys.exit(2)

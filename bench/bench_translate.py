@@ -140,17 +140,17 @@ QUOTES = [
 ]
 
 
-def _particle(has_final: bool, with_final: str, without_final: str) -> str:
+def particle(has_final: bool, with_final: str, without_final: str) -> str:
     return with_final if has_final else without_final
 
 
-def _has_final(word: str) -> bool:
+def has_final(word: str) -> bool:
     """Whether a word ending in a Hangul syllable ends in a final consonant."""
     last = ord(word[-1]) - 0xAC00
     return 0 <= last < 11172 and last % 28 != 0
 
 
-def _money(rng: random.Random) -> tuple[str, bool]:
+def money_figure(rng: random.Random) -> tuple[str, bool]:
     """A Korean money figure and whether it ends in a final consonant."""
     kind = rng.randrange(5)
     if kind == 0:
@@ -172,25 +172,25 @@ def make_sentences(count: int, seed: int = 0) -> list[str]:
     while len(sentences) < count:
         (s, s_final), (o, o_final) = rng.sample(SUBJECTS, 2)
         topic, place, quote = rng.choice(TOPICS), rng.choice(PLACES), rng.choice(QUOTES)
-        money, m_final = _money(rng)
-        topic_s = s + _particle(s_final, "은", "는")
-        subject = s + _particle(s_final, "이", "가")
+        money, m_final = money_figure(rng)
+        topic_s = s + particle(s_final, "은", "는")
+        subject = s + particle(s_final, "이", "가")
         percent = f"{rng.randint(1, 89)}.{rng.randint(1, 9)}%"
         templates = [
             f"{s}의 {topic} 훈련 비용은 {money}에 그친 것으로 알려졌다.",
-            f"{topic_s} 올해 {topic} 투자를 {money}{_particle(m_final, '으로', '로')} "
+            f"{topic_s} 올해 {topic} 투자를 {money}{particle(m_final, '으로', '로')} "
             f"늘릴 계획이라고 밝혔다.",
             f"{subject} {place}에서 {topic} 전략을 공개하자 {o}의 주가는 하루 만에 "
             f"{percent} 떨어졌다.",
-            f"{topic_s} {o}{_particle(o_final, '과', '와')} 손잡고 {money} 규모의 "
+            f"{topic_s} {o}{particle(o_final, '과', '와')} 손잡고 {money} 규모의 "
             f"{topic} 사업에 나선다.",
-            f"{topic_s} “{quote}”{_particle(_has_final(quote), '이라며', '라며')} "
-            f"{o}{_particle(o_final, '을', '를')} 겨냥했다.",
-            f"업계에서는 {s}의 {topic}{_particle(_has_final(topic), '이', '가')} "
+            f"{topic_s} “{quote}”{particle(has_final(quote), '이라며', '라며')} "
+            f"{o}{particle(o_final, '을', '를')} 겨냥했다.",
+            f"업계에서는 {s}의 {topic}{particle(has_final(topic), '이', '가')} "
             f"스푸트니크 모먼트가 될 수 있다는 분석이 나온다.",
             f"{subject} 지난 분기 {topic} 부문에서 {money}의 매출을 올렸다고 발표했다.",
             f"{topic_s} 엔비디아 GPU {rng.randint(2, 900)}만 개를 확보하는 데 "
-            f"{money}{_particle(m_final, '을', '를')} 썼다.",
+            f"{money}{particle(m_final, '을', '를')} 썼다.",
             f"하이퍼스케일러들은 {s}의 {topic} 발표 이후 {place} 데이터센터 증설 계획을 "
             f"다시 검토하고 있다.",
             f"마크 앤드리센은 {s}의 성과를 두고 {o}에게도 {percent}의 비용 절감 여지가 "
