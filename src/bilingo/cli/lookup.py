@@ -18,9 +18,9 @@ import os
 import sys
 from pathlib import Path
 
-from ..errors import BilingoError
+from ..errors import BilingoError, warn
 from .output import OutputFormat, render, say
-from .running import load, report_error, report_interrupt, warnings_shown
+from .running import load_for_lookup, report_error, report_interrupt, warnings_shown
 
 LOOKUP_COLUMNS = ["ko", "en", "type", "variants", "en_variants", "note", "source"]
 FORMATS = {fmt.value for fmt in OutputFormat}
@@ -28,32 +28,46 @@ FORMATS = {fmt.value for fmt in OutputFormat}
 
 def run_lookup(query: str, reverse: bool, fmt: str, glossary_paths: list[Path] | None) -> int:
     """Look `query` up and print the entries; 1 (after saying what might match) when none."""
-    glossary = load(glossary_paths)
-    found = glossary.lookup(query, reverse=reverse)
+    from ..glossary.lookup_store import StaleLookupStore
+
+    try:
+        answer = _answer(load_for_lookup(glossary_paths), query, reverse)
+    except StaleLookupStore as damaged:  # found while reading it: the glossary answers instead
+        warn(f"ignoring unreadable cache {damaged}; rebuilding it")
+        answer = _answer(load_for_lookup(glossary_paths, rebuild=True), query, reverse)
+    found, explanation = answer
     if not found:
-        _explain_no_entry(glossary, query, reverse)
+        for line in explanation:
+            say(line, err=True)
         return 1
     say(render([term.to_dict() for term in found], LOOKUP_COLUMNS, fmt))
     return 0
 
 
-def _explain_no_entry(glossary, query: str, reverse: bool) -> None:
-    """Say nothing matched, and what might: close headwords, or the English side."""
+def _answer(source, query: str, reverse: bool) -> tuple[list, list[str]]:
+    """The entries found, or else the lines saying so and what might match (worked out in full
+    before anything is printed, so a retry prints once)."""
+    found = source.lookup(query, reverse=reverse)
+    return found, ([] if found else _no_entry_lines(source, query, reverse))
+
+
+def _no_entry_lines(source, query: str, reverse: bool) -> list[str]:
+    """Nothing matched: say so, and what might: close headwords, or the English side."""
     from ..korean import contains_hangul
 
-    say(f"no entry for `{query.strip()}`", err=True)
+    lines = [f"no entry for `{query.strip()}`"]
     looks_english = not reverse and not contains_hangul(query) and any(c.isalpha() for c in query)
     if looks_english:
-        as_english = glossary.lookup(query, reverse=True)
+        as_english = source.lookup(query, reverse=True)
         if as_english:
             headwords = ", ".join(term.ko for term in as_english)
-            say(f"`{query.strip()}` is the English of: {headwords} (look up English with --reverse)",
-                err=True)  # fmt: skip
-            return
-    hint = glossary.suggest(query, reverse=reverse or looks_english)
+            return [*lines, f"`{query.strip()}` is the English of: {headwords} "
+                            "(look up English with --reverse)"]  # fmt: skip
+    hint = source.suggest(query, reverse=reverse or looks_english)
     if hint:
         flag = " --reverse" if looks_english else ""
-        say(f"did you mean{flag}: {', '.join(hint)}", err=True)
+        lines.append(f"did you mean{flag}: {', '.join(hint)}")
+    return lines
 
 
 # ----------------------------------------------------------------- the quick path

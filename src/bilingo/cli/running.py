@@ -32,6 +32,14 @@ def load(glossary_paths: list[Path] | None):
     return load_glossary(glossary_paths or ROOT_OPTIONS.get("glossary"))
 
 
+def load_for_lookup(glossary_paths: list[Path] | None, rebuild: bool = False):
+    """What `load` gives, or the compiled cache's lookup part, which answers a lookup alike
+    from a few rows (bilingo.glossary.load.lookup_source)."""
+    from ..glossary.load import lookup_source
+
+    return lookup_source(glossary_paths or ROOT_OPTIONS.get("glossary"), rebuild)
+
+
 def report_error(error: BilingoError, debug: bool = False) -> int:
     """A BilingoError as one or two `error:` lines on stderr; returns its exit code."""
     if debug:

@@ -8,14 +8,16 @@ the commands that need it (docs/design.md, "The compiled cache"):
     rows-KEY.json                   the entries, column by column (forms, sense: JSON objects)
     korean-index-KEY.json           Korean spelling -> row numbers
     english-index-KEY.json          English rendering -> row numbers
+    lookup-KEY.sqlite               what a lookup reads: rows, keys (lookup_store.py)
     matcher-KEY.json                each automaton key's (row, length, flags), and
     matcher-KEY-DIGEST.automaton    the automaton, in pyahocorasick's own file format
 
-Nothing in the folder can run code: the parts are JSON and the automaton
-holds integers only, loaded by pyahocorasick with a deserializer that refuses
-Python objects. Every JSON file carries the format, its part and its key; a
-file that is not exactly what this version wrote (another format, a wrong
-shape or type, damage) is reported once and rebuilt, never trusted.
+Nothing in the folder can run code: the parts are JSON (the lookup part SQLite
+tables of text and numbers) and the automaton holds integers only, loaded by
+pyahocorasick with a deserializer that refuses Python objects. Every part
+carries the format, its part and its key; a file that is not exactly what
+this version wrote (another format, a wrong shape or type, damage) is
+reported once and rebuilt, never trusted.
 
 The key covers the format, bilingo's version and every file's path, size,
 mtime, ctime and inode: an edit changes ctime even when the old mtime is put
@@ -66,7 +68,8 @@ ORPHAN_AFTER_SECONDS = 3600  # a temp file this old was left by a killed writer
 
 # The files this module writes (and the pickle files of format 1, which are removed).
 CACHE_FILE = re.compile(
-    r"[a-z-]+-(?P<key>[0-9a-f]{24})(?:\.json|-[0-9a-f]{16}\.automaton|(?P<legacy>\.pickle))"
+    r"[a-z-]+-(?P<key>[0-9a-f]{24})"
+    r"(?:\.json|\.sqlite|-[0-9a-f]{16}\.automaton|(?P<legacy>\.pickle))"
 )
 DIGEST = re.compile(r"[0-9a-f]{64}")
 ROW_FIELDS = ROW_SENSE + 1  # a row's length
@@ -290,6 +293,9 @@ def _strings(values, length: int | None = None, optional: bool = False) -> list:
     return _list_of(values, {str, type(None)} if optional else {str}, length)
 
 
+check_strings = _strings  # for lookup_store.py
+
+
 def _numbers(values, length: int | None = None, below: int | None = None, optional=False) -> list:
     """`values`, when it is a list of whole numbers in range(below) (None too, where optional)."""
     _list_of(values, {int, type(None)} if optional else {int}, length)  # bool is not int here
@@ -416,12 +422,33 @@ def _unsparse_mappings(field: dict, count: int, keys: tuple[str, ...]) -> list:
     having, values = _numbers(field["rows"], below=count), _list_of(field["values"], {dict})
     _expect(len(values) == len(having))
     for value in values:
-        _expect(value and set(value) <= set(keys), "an unknown key")
-        _expect(all(type(item) is VALUE_TYPE[key] for key, item in value.items()), "a wrong type")
-    _strings(
-        [text for value in values for item in value.values() if type(item) is list for text in item]
-    )
+        check_mapping(value, keys)
     return _placed(having, values, count, None)
+
+
+def check_mapping(value: dict, keys: tuple[str, ...]) -> dict:
+    """A row's forms or sense as validation leaves it: known keys, each holding a string or a
+    list of strings as its key does."""
+    _expect(type(value) is dict and value and set(value) <= set(keys), "an unknown key")
+    _expect(all(type(item) is VALUE_TYPE[key] for key, item in value.items()), "a wrong type")
+    _strings([text for item in value.values() if type(item) is list for text in item])
+    return value
+
+
+def check_row_values(values: list) -> tuple:
+    """One row stored field by field (lookup_store.py) as decode_rows gives it: empty
+    variants as None, forms and sense as mappings or None."""
+    _expect(type(values) is list and len(values) == ROW_FIELDS, "a wrong shape")
+    _strings([values[ROW_KO], values[ROW_EN]])
+    _strings([values[ROW_NOTE], values[ROW_DOMAIN], values[ROW_PATH]], optional=True)
+    _expect(values[ROW_TYPE] in TYPE_VALUES, "an unknown value")
+    _numbers([values[ROW_LINE]], optional=True)
+    for field in (ROW_VARIANTS, ROW_EN_VARIANTS):
+        values[field] = tuple(_strings(values[field])) if values[field] is not None else ()
+    for field, keys in SPARSE_MAPPINGS.values():
+        if values[field] is not None:
+            check_mapping(values[field], keys)
+    return tuple(values)
 
 
 def _placed(having: list[int], values, count: int, empty) -> list:

@@ -125,3 +125,24 @@ def load_glossary(
             cache.save_rows(encoded, glossary.compiled()["files"])
             save_parts(unsaved, encoded)
     return glossary
+
+
+def lookup_source(paths: Iterable[str | os.PathLike] | None = None, rebuild: bool = False):
+    """What a lookup reads: the compiled cache's lookup part when it is stored (a few rows
+    read, not the whole glossary: lookup_store.py), else the loaded glossary, whose part is
+    then stored for the next lookup. Either answers `lookup` and `suggest` alike.
+
+    `rebuild`: the stored part turned out damaged; the glossary answers and replaces it.
+    """
+    from .lookup_store import LookupStore, save
+
+    paths = list(paths) if paths else None
+    files = resolve_glossary_paths(paths)
+    cache = CompiledCache(files, user_overrides=user_overrides_apply(paths))
+    store = None if rebuild else LookupStore.open(cache)
+    if store is not None:
+        return store
+    glossary = load_glossary(paths)
+    if glossary.cache_key == cache.key:  # its rows are stored: the part describes them
+        save(cache, glossary)
+    return glossary

@@ -177,30 +177,21 @@ class Glossary:
 
     def lookup(self, query: str, reverse: bool = False) -> list[Term]:
         """Entries for a Korean query (particles allowed) or, reversed, an English one."""
-        query = normalize_space(query)
-        if not query:
-            raise InputError("the query is empty", remedy="give-english-query")
-        if reverse:
-            return self._terms_at(self._by_english.get(query.casefold(), []))
-        for stem, _particle in korean.split_particles(without_spaces(query)):
-            found = self._by_korean.get(stem)
-            if found:
-                return self._terms_at(found)
-        return []
-
-    def _terms_at(self, indexes: list[int]) -> list[Term]:
-        return [self.term(index) for index in dict.fromkeys(indexes)]
+        found = rows_found(query, reverse, self._by_korean.get, self._by_english.get)
+        return [self.term(index) for index in found]
 
     def suggest(self, query: str, reverse: bool = False, limit: int = 5) -> list[str]:
         """Headwords (or English) closest to a query that found nothing."""
-        from .suggestions import suggest_english, suggest_headwords
+        from .suggestions import english_keys, headword_keys, suggest_english, suggest_headwords
 
         query = normalize_space(query)
         if reverse:
-            return suggest_english(self._rows, query, limit)
+            keys = english_keys([row[ROW_EN] for row in self._rows])
+            return [self._rows[row][ROW_EN] for row in suggest_english(keys, query, limit)]
         # Headwords that begin with the query come first (딥시 -> 딥시크, 딥시크-V3), then the
         # closest others: in a large glossary many short words are as "close" (워시, 시흥).
-        return suggest_headwords(self._rows, query, limit)
+        keys = headword_keys([row[ROW_KO] for row in self._rows])
+        return [self._rows[row][ROW_KO] for row in suggest_headwords(keys, query, limit)]
 
     def fingerprint(self) -> str:
         """A short hash of the entries, recorded in translation signatures.
@@ -372,6 +363,25 @@ def _count_row(counts: dict, row: tuple) -> None:
 def _share(part: int, whole: int) -> float | None:
     """part / whole to three places; None when there is no whole."""
     return round(part / whole, 3) if whole else None
+
+
+def rows_found(query: str, reverse: bool, korean_rows, english_rows) -> list[int]:
+    """The rows a lookup answers with, each once: of the first particle reading of a Korean
+    query whose stem is a key, or of an English query casefolded.
+
+    `korean_rows`, `english_rows`: key -> row numbers or None (an index's `get`; the
+    lookup part's queries in lookup_store.py).
+    """
+    query = normalize_space(query)
+    if not query:
+        raise InputError("the query is empty", remedy="give-english-query")
+    if reverse:
+        return list(dict.fromkeys(english_rows(query.casefold()) or ()))
+    for stem, _particle in korean.split_particles(without_spaces(query)):
+        found = korean_rows(stem)
+        if found:
+            return list(dict.fromkeys(found))
+    return []
 
 
 def korean_index(rows: list[tuple]) -> dict[str, list[int]]:

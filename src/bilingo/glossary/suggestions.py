@@ -18,35 +18,42 @@ from __future__ import annotations
 
 import heapq
 
-from ..terms import ROW_EN, ROW_KO, without_spaces
+from ..terms import without_spaces
 
 CUTOFF_MARGIN = 0.05  # see close_matches
 RAPIDFUZZ_FROM = 15_000  # keys; below, difflib over every key is the quicker (see above)
 
 
-def suggest_headwords(rows: list[tuple], query: str, limit: int) -> list[str]:
-    """Headwords that begin with the query first (딥시 -> 딥시크, 딥시크-V3), shortest first,
-    then the closest others (ratio >= 0.5): in a large glossary many short words are as
-    "close" (워시, 시흥), so the ones that begin alike lead.
+def headword_keys(headwords: list[str]) -> list[str]:
+    """What suggest_headwords compares: each headword without its spaces."""
+    return list(map("".join, map(str.split, headwords)))
 
-    Headwords are compared without their spaces; where two rows share a key, the
-    suggestion is the later row's headword.
+
+def english_keys(english: list[str]) -> list[str]:
+    """What suggest_english compares: each English rendering casefolded."""
+    return list(map(str.casefold, english))
+
+
+def suggest_headwords(keys: list[str], query: str, limit: int) -> list[int]:
+    """The rows whose headwords to suggest: those that begin with the query first (딥시 ->
+    딥시크, 딥시크-V3), shortest first, then the closest others (ratio >= 0.5): in a large
+    glossary many short words are as "close" (워시, 시흥), so the ones that begin alike lead.
+
+    `keys`: every row's headword_keys, in order; where two rows share a key, the
+    suggestion is the later row.
     """
     key = without_spaces(query)
-    headwords = [row[ROW_KO] for row in rows]
-    keys = list(map("".join, map(str.split, headwords)))  # without_spaces, row by row
     started = sorted(_starting_with(keys, key), key=len)
     close = close_matches(key, keys, limit, 0.5)
     chosen = list(dict.fromkeys([*started, *close]))[:limit]
-    return [_last(headwords, keys, chosen_key) for chosen_key in chosen]
+    return [_last_row(keys, chosen_key) for chosen_key in chosen]
 
 
-def suggest_english(rows: list[tuple], query: str, limit: int) -> list[str]:
-    """English renderings closest to an English query (ratio >= 0.6), case ignored; where
-    two rows differ only in case, the later row's spelling."""
-    english = [row[ROW_EN] for row in rows]
-    keys = list(map(str.casefold, english))
-    return [_last(english, keys, k) for k in close_matches(query.casefold(), keys, limit, 0.6)]
+def suggest_english(keys: list[str], query: str, limit: int) -> list[int]:
+    """The rows whose English renderings (`keys`: every row's english_keys) are closest to an
+    English query (ratio >= 0.6), case ignored; where two rows differ only in case, the
+    later row."""
+    return [_last_row(keys, k) for k in close_matches(query.casefold(), keys, limit, 0.6)]
 
 
 def _starting_with(keys: list[str], key: str) -> list[str]:
@@ -67,9 +74,9 @@ def _starting_with(keys: list[str], key: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _last(values: list[str], keys: list[str], key: str) -> str:
-    """The value of the last row whose key is `key`."""
-    return values[len(keys) - 1 - keys[::-1].index(key)]
+def _last_row(keys: list[str], key: str) -> int:
+    """The number of the last row whose key is `key`."""
+    return len(keys) - 1 - keys[::-1].index(key)
 
 
 def close_matches(word: str, possibilities: list[str], n: int, cutoff: float) -> list[str]:
