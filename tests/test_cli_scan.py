@@ -110,3 +110,50 @@ def test_json_lines_equal_the_library_dicts(cli, sample_glossary):
     result = cli("scan", "-f", "json", "-g", sample_glossary, input=text)
     assert json.loads(result.stdout) == expected
     assert len(expected) == 4
+
+
+# A document that exercises every way a match's row is put together: particles, a spaced
+# solid key, a figure next to a term, NFD text, quotes and backslashes, CRLF and empty lines.
+AWKWARD = (
+    "딥시크의 하이퍼스케일러들은 엔비디아가\r\n"
+    "\r\n"
+    "데이터 센터에서 600만 달러를 \"딥시크\"\\와 엔비디아\n"
+    + "\u1104\u1175\u11b8시크가 말했다.\n"  # 딥 written in decomposed jamo
+)
+
+
+def test_every_format_writes_what_the_library_matches_give(cli, sample_glossary, tmp_path):
+    """`scan` renders its rows from the glossary's rows, not from Match objects: every format
+    still writes exactly what streaming the library's matches as dicts writes."""
+    import contextlib
+    import io
+
+    from bilingo import load_glossary
+    from bilingo.cli.output import stream
+    from bilingo.cli.scan import JSON_COLUMNS, SCAN_COLUMNS
+    from bilingo.matcher import scan_lines
+
+    document = tmp_path / "awkward.txt"
+    document.write_bytes(AWKWARD.encode())
+    matcher = load_glossary([sample_glossary]).matcher()
+    with document.open(encoding="utf-8", newline="") as handle:
+        found = list(scan_lines(handle, matcher))
+    assert len(found) >= 5
+
+    def streamed(fmt: str) -> str:
+        if fmt in ("json", "jsonl"):
+            rows, columns = [m.match.to_dict() for m in found], JSON_COLUMNS
+        elif fmt == "table":
+            rows = [{"line:col": f"{m.line}:{m.column}", **m.match.to_dict()} for m in found]
+            columns = SCAN_COLUMNS
+        else:
+            rows = [{"line": m.line, "column": m.column, **m.match.to_dict()} for m in found]
+            columns = ["line", "column", *JSON_COLUMNS]
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            stream(iter(rows), columns, fmt)
+        return out.getvalue()
+
+    for fmt in ("json", "jsonl", "table", "csv", "tsv"):
+        result = cli("scan", document, "-g", sample_glossary, "--format", fmt)
+        assert result.stdout == streamed(fmt), fmt

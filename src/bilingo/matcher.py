@@ -32,7 +32,6 @@ import ahocorasick
 
 from . import korean
 from .korean.hangul import FINALS, HANGUL_FIRST, HANGUL_LAST
-from .korean.numbers import NumberMatch, find_numbers
 from .normalize import normalize_with_offsets
 from .terms import (
     ROW_EN,
@@ -48,6 +47,7 @@ from .terms import (
 )
 
 if TYPE_CHECKING:  # spacing is imported by a build only: a warm scan reads the automaton
+    from .korean.numbers import NumberMatch  # and figures by terms_and_figures only (~20 ms)
     from .spacing import PartFinder
 
 
@@ -76,6 +76,8 @@ def _is_ascii_alnum(char: str) -> bool:
 
 # What each automaton key stands for: (row index, key length, flags).
 KeyValue = tuple[int, int, int]
+# A term found: (start, end, row index, particle), offsets into the text searched.
+Span = tuple[int, int, int, str]
 
 
 class TermMatcher:
@@ -101,15 +103,20 @@ class TermMatcher:
         form is searched in NFC; offsets and `text` are those of the text as
         given (bilingo.normalize).
         """
+        term = self.glossary.term
+        return [
+            Match(start + offset, end + offset, text[start:end], particle, term(index))
+            for start, end, index, particle in self.spans(text)
+        ]
+
+    def spans(self, text: str) -> list[Span]:
+        """(start, end, row index, particle) of every term in `text`: what `find` finds,
+        without a Match or Term per hit (a large scan renders its output from the rows)."""
         normalized, to_given = normalize_with_offsets(text)
         spans = self._matches(normalized)
         if normalized is not text:  # normalization changed the text: map offsets back
             spans = [(to_given(start), to_given(end), *rest) for start, end, *rest in spans]
-        term = self.glossary.term
-        return [
-            Match(start + offset, end + offset, text[start:end], particle, term(index))
-            for start, end, index, particle in spans
-        ]
+        return spans
 
     def _matches(self, text: str) -> list[tuple[int, int, int, str]]:
         """(start, end, row, particle) of every term of NFC `text`."""
@@ -263,53 +270,72 @@ def build_automaton(
     fixed order, so every build of the same rows is the same. `finder`: the
     PartFinder of these rows, when the caller keeps what it worked out.
     """
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    from . import spacing
+
+    # Keys are numbered in a dict and added to the automaton at the end: a 100,000-entry
+    # build looks each key up twice, and a dict answers faster than the automaton (issue 13).
+    numbers: dict[str, int] = {}
     key_values: list[KeyValue] = []
     for index, row in enumerate(rows):
-        for form in _korean_spellings(row):
-            for key in dict.fromkeys((form, without_spaces(form))):
-                _add_key(automaton, key_values, key, index, row)
-    from .spacing import PartFinder
-
-    finder = finder or PartFinder(rows)
-    for index, row in enumerate(rows):
-        for key in _spaced_keys(row, index, finder, automaton, key_values):
-            _add_key(automaton, key_values, key, index, row)
+        place = PLACE if row[ROW_TYPE] == "place" else 0
+        # Most rows have a headword alone: no variants, no sense suffixes.
+        forms = _korean_spellings(row) if row[ROW_VARIANTS] or row[ROW_SENSE] else (row[ROW_KO],)
+        for form in forms:
+            _add_key(numbers, key_values, form, index, place)
+            solid = without_spaces(form)
+            if solid != form:
+                _add_key(numbers, key_values, solid, index, place)
+    finder = finder or spacing.PartFinder(rows)
+    for index, key in _spaced_keys(rows, finder, numbers, key_values):
+        _add_key(numbers, key_values, key, index, PLACE if rows[index][ROW_TYPE] == "place" else 0)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    add_word = automaton.add_word
+    for key, number in numbers.items():
+        add_word(key, number)
     return made_searchable(automaton), key_values
 
 
-def _add_key(automaton, key_values: list[KeyValue], key: str, index: int, row: tuple) -> None:
-    """Add `key` for row `index` with its flags, unless it is empty or taken."""
-    if key and key not in automaton:
-        key_flags = PLACE if row[ROW_TYPE] == "place" else 0
-        key_flags |= ONE_SYLLABLE if len(key) == 1 else 0
-        key_flags |= STARTS_LATIN if _is_ascii_alnum(key[0]) else 0
-        key_flags |= ENDS_LATIN if _is_ascii_alnum(key[-1]) else 0
-        automaton.add_word(key, len(key_values))
-        key_values.append((index, len(key), key_flags))
+def _add_key(numbers: dict[str, int], key_values: list[KeyValue], key: str, index: int, place: int):
+    """Number `key` for row `index` with its flags (`place`: PLACE or 0), unless it is empty or
+    taken."""
+    if key and key not in numbers:
+        flags = place | (ONE_SYLLABLE if len(key) == 1 else 0)
+        first, last = key[0], key[-1]
+        if first < "\x80" and first.isalnum():  # _is_ascii_alnum, without two calls a key
+            flags |= STARTS_LATIN
+        if last < "\x80" and last.isalnum():
+            flags |= ENDS_LATIN
+        numbers[key] = len(key_values)
+        key_values.append((index, len(key), flags))
 
 
 def _spaced_keys(
-    row: tuple, index: int, finder: PartFinder, automaton, key_values
-) -> Iterator[str]:
-    """Every spacing of each spelling of a row at its parts' boundaries (데이터 센터).
+    rows: list[tuple], finder: PartFinder, numbers: dict[str, int], key_values: list[KeyValue]
+) -> Iterator[tuple[int, str]]:
+    """(row index, key) of every spacing of each spelling at its parts' boundaries (데이터 센터).
 
-    Only a spelling whose solid key is the row's own is spaced: a solid key
-    another entry took stays that entry's, however it is spaced. Spacings the
-    first pass added already are skipped by the caller.
+    Only a spelling whose solid key is the row's own (`numbers`: key -> its
+    number) is spaced: a solid key another entry took stays that entry's,
+    however it is spaced. Spacings the first pass added already are skipped
+    by the caller. One generator for all rows rather than a call per row:
+    most rows have no cuts, and 100,000 calls would cost more than their checks.
     """
-    from . import spacing
+    from .spacing import spacings
 
-    suffixes = (row[ROW_SENSE] or {}).get("suffixes", ())
-    for spelling in (row[ROW_KO], *row[ROW_VARIANTS]):
-        cuts = finder.cuts(spelling, row)
-        if not cuts or len(cuts) == 1 and " " in spelling:
-            continue  # as written and solid is all there is: the first pass added both
-        if key_values[automaton.get(without_spaces(spelling))][0] != index:
-            continue
-        for spaced in spacing.spacings(spelling, cuts):
-            yield spaced
-            yield from (spaced + suffix for suffix in suffixes)
+    cuts_of = finder.cuts
+    for index, row in enumerate(rows):
+        variants = row[ROW_VARIANTS]
+        for spelling in (row[ROW_KO], *variants) if variants else (row[ROW_KO],):
+            cuts = cuts_of(spelling, row)
+            if not cuts or len(cuts) == 1 and " " in spelling:
+                continue  # as written and solid is all there is: the first pass added both
+            if key_values[numbers[without_spaces(spelling)]][0] != index:
+                continue
+            suffixes = (row[ROW_SENSE] or {}).get("suffixes", ())
+            for spaced in spacings(spelling, cuts):
+                yield index, spaced
+                for suffix in suffixes:
+                    yield index, spaced + suffix
 
 
 def _korean_spellings(row: tuple) -> list[str]:
@@ -430,10 +456,23 @@ def scan_lines(lines: Iterable[str], matcher: TermMatcher) -> Iterator[LocatedMa
     Offsets are code points from the start of the document, so a 50 MB file
     can be scanned one line at a time without holding it in memory.
     """
+    term = matcher.glossary.term
+    for line_number, offset, line, spans in line_spans(lines, matcher):
+        for start, end, index, particle in spans:
+            match = Match(start + offset, end + offset, line[start:end], particle, term(index))
+            yield LocatedMatch(line_number, start + 1, match)
+
+
+def line_spans(
+    lines: Iterable[str], matcher: TermMatcher
+) -> Iterator[tuple[int, int, str, list[Span]]]:
+    """(line number, the line's offset in the document, the line, its spans) of each line
+    with terms: scan_lines without objects per hit, for `bilingo scan`'s output."""
     offset = 0
+    spans_of = matcher.spans
     for line_number, line in enumerate(lines, start=1):
-        for match in matcher.find(line, offset):
-            yield LocatedMatch(line_number, match.start - offset + 1, match)
+        if spans := spans_of(line):
+            yield line_number, offset, line, spans
         offset += len(line)
 
 
@@ -444,6 +483,8 @@ def terms_and_figures(
 
     A figure wins over a term it overlaps: 600만 달러 is a figure, not the term 달러.
     """
+    from .korean.numbers import find_numbers
+
     figures = find_numbers(text)
     if matcher is None:
         return [], figures

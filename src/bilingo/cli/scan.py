@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from json.encoder import encode_basestring as quoted
 from pathlib import Path
 
 import typer
 
+from ..terms import ROW_EN, ROW_KO, ROW_TYPE
 from .inputs import input_lines
 from .options import GLOSSARY_OPTION, format_option
-from .output import OutputFormat, count_line, say, stream
+from .output import ROWS_PER_BLOCK, OutputFormat, count_line, say, stream, stream_json
 from .root import app
 from .running import load
 
@@ -23,17 +26,71 @@ def scan(
     glossary_paths: list[Path] | None = GLOSSARY_OPTION,
 ):
     """Find glossary terms in Korean text, particles and all."""
-    from ..matcher import scan_lines
+    from ..matcher import line_spans
 
-    found = scan_lines(input_lines(file), load(glossary_paths).matcher())
+    glossary = load(glossary_paths)
+    found = line_spans(input_lines(file), glossary.matcher())
     if format in (OutputFormat.json, OutputFormat.jsonl):
-        stream((located.match.to_dict() for located in found), JSON_COLUMNS, format.value)
+        stream_json(json_blocks(found, glossary.rows), format.value)
         return
-    if format is OutputFormat.table:
-        rows = ({"line:col": f"{m.line}:{m.column}", **m.match.to_dict()} for m in found)
-        columns = SCAN_COLUMNS
-    else:
-        rows = ({"line": m.line, "column": m.column, **m.match.to_dict()} for m in found)
-        columns = ["line", "column", *JSON_COLUMNS]
-    count = stream(rows, columns, format.value)
+    count = stream(match_rows(found, glossary.rows, format), _columns(format), format.value)
     say(count_line(count, "match", "matches"), err=True)
+
+
+# A match's JSON object is Match.to_dict() as bilingo.cli.output's ROW_ENCODER writes it,
+# put together from the row: at 100,000 terms and 10 MB of text, a dict and a Term per
+# hit were most of a warm scan's time. tests/test_cli_scan.py holds the two to the byte.
+
+
+def json_blocks(found: Iterable[tuple], rows: list[tuple]) -> Iterator[list[str]]:
+    """The JSON object of every match (see bilingo.matcher.line_spans), a block at a time."""
+    tails: dict[int, str] = {}  # row index -> the object's ko, en and type: one per term
+    particles: dict[str, str] = {}  # a text glues a few hundred different particles
+    block: list[str] = []
+    for _, offset, line, spans in found:
+        for start, end, index, particle in spans:
+            tail = tails.get(index)
+            if tail is None:
+                tail = tails[index] = _json_tail(rows[index])
+            glued = particles.get(particle)
+            if glued is None:
+                glued = particles[particle] = quoted(particle)
+            block.append(
+                f'{{"start": {start + offset}, "end": {end + offset}, '
+                f'"text": {quoted(line[start:end])}, "particle": {glued}, {tail}'
+            )
+        if len(block) >= ROWS_PER_BLOCK:
+            yield block
+            block = []
+    yield block
+
+
+def _json_tail(row: tuple) -> str:
+    """`"ko": …, "en": …, "type": …}`: the part of a match's JSON its term alone decides."""
+    kind = row[ROW_TYPE]
+    kind = quoted(kind) if kind else "null"
+    return f'"ko": {quoted(row[ROW_KO])}, "en": {quoted(row[ROW_EN])}, "type": {kind}}}'
+
+
+def match_rows(found: Iterable[tuple], rows: list[tuple], format: OutputFormat) -> Iterator[dict]:
+    """Each match as a table (line:col) or CSV/TSV (line, column) row."""
+    for line_number, offset, line, spans in found:
+        for start, end, index, particle in spans:
+            row = rows[index]
+            match = {
+                "start": start + offset,
+                "end": end + offset,
+                "text": line[start:end],
+                "particle": particle,
+                "ko": row[ROW_KO],
+                "en": row[ROW_EN],
+                "type": row[ROW_TYPE] or None,
+            }
+            if format is OutputFormat.table:
+                yield {"line:col": f"{line_number}:{start + 1}", **match}
+            else:
+                yield {"line": line_number, "column": start + 1, **match}
+
+
+def _columns(format: OutputFormat) -> list[str]:
+    return SCAN_COLUMNS if format is OutputFormat.table else ["line", "column", *JSON_COLUMNS]

@@ -177,7 +177,13 @@ class Glossary:
 
     def lookup(self, query: str, reverse: bool = False) -> list[Term]:
         """Entries for a Korean query (particles allowed) or, reversed, an English one."""
-        found = rows_found(query, reverse, self._by_korean.get, self._by_english.get)
+        # Each index is read (or built) only when the query needs it: lambdas, not bound .get.
+        found = rows_found(
+            query,
+            reverse,
+            lambda key: self._by_korean.get(key),
+            lambda key: self._by_english.get(key),
+        )
         return [self.term(index) for index in found]
 
     def suggest(self, query: str, reverse: bool = False, limit: int = 5) -> list[str]:
