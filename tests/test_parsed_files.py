@@ -23,13 +23,16 @@ ENTRY = "terms:\n  - ko: {ko}\n    en: {en}\n    type: org\n"
 def parse_count(monkeypatch):
     """How many times each file was parsed from YAML (by path name)."""
     counts: dict[str, int] = {}
-    real = parsed_files.read_glossary_file
 
-    def counting(path, data=None):
-        counts[path.name] = counts.get(path.name, 0) + 1
-        return real(path, data)
+    def counted(real):
+        def counting(path, data=None):
+            counts[path.name] = counts.get(path.name, 0) + 1
+            return real(path, data)
 
-    monkeypatch.setattr(parsed_files, "read_glossary_file", counting)
+        return counting
+
+    for reader in ("read_glossary_file", "read_glossary_rows"):  # as Terms, or as a load's rows
+        monkeypatch.setattr(parsed_files, reader, counted(getattr(parsed_files, reader)))
     return counts
 
 

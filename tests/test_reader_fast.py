@@ -352,3 +352,37 @@ def test_a_load_checks_rows_across_files_as_check_glossary_checks_terms(tmp_path
         ("가 나", str(first)),
         ("다", str(first)),
     ]
+
+
+# --------------------------------------------------------------------------- rows made directly
+
+ODD_TEXTS = ["딥시크", " 딥  시크 ", "", "  ", "Arm", "e\u0301clair", "\u1104\u1175\u11b8시크", "3분기",
+             "!!", "딥시크\n", "A", 7, None, ["딥시크"], "ＡＩ"]  # fmt: skip
+ODD_TYPES = [None, "org", "person", "planet", "", 3, "Org"]
+
+
+def test_rows_made_directly_equal_rows_of_terms():
+    """A load's rows skip the Term for plain entries (validation.row_from_entry): each entry
+    gives the same row, or the same error, as term_from_entry does."""
+    from bilingo.glossary.validation import row_from_entry, term_from_entry
+    from bilingo.terms import term_to_row
+
+    rng = random.Random(13)
+    entries = [{"ko": ko, "en": en} for ko in ODD_TEXTS for en in ODD_TEXTS]
+    for _ in range(400):
+        entry = {"ko": rng.choice(ODD_TEXTS), "en": rng.choice(ODD_TEXTS), "__line__": 4}
+        if rng.random() < 0.7:
+            entry["type"] = rng.choice(ODD_TYPES)
+        if rng.random() < 0.1:
+            entry["note"] = "a note"
+        entries.append(entry)
+    for entry in entries:
+        try:
+            expected = term_to_row(term_from_entry(dict(entry), "g.yaml", "ai"))
+        except GlossaryError as error:
+            expected = str(error)
+        try:
+            got = row_from_entry(dict(entry), "g.yaml", "ai")
+        except GlossaryError as error:
+            got = str(error)
+        assert got == expected, entry

@@ -136,18 +136,17 @@ class PartFinder:
         """
         if " " in spelling:
             return self._written_cuts(spelling, row)
-        found: set[int] = set()
         if len(spelling) < 3:
-            return found
-        if SCRIPT_CHANGE.search(spelling):
-            found.update(_script_cuts(spelling))
+            return set()
+        found = set(_script_cuts(spelling)) if SCRIPT_CHANGE.search(spelling) else set()
         english, kind = row[ROW_EN], row[ROW_TYPE]
-        spelled = (
-            self._english_cuts(spelling, english, kind == "person", ())
-            if may_spell_words(spelling, english)
-            else ()
-        )
-        found.update(spelled)
+        # One English word is never cut (may_spell_words says so first; here without a call).
+        several = " " in english or "-" in english or "&" in english
+        if several and may_spell_words(spelling, english):
+            spelled = self._english_cuts(spelling, english, kind == "person", ())
+            found.update(spelled)
+        else:
+            spelled = ()
         if not spelled and self._may_be_words(spelling):
             found.update(self._word_cuts(spelling, kind == "place", english))
         if kind == "person":

@@ -35,7 +35,7 @@ from ..paths import cache_dir
 from ..terms import Term, row_to_term, term_to_row
 from .cache import FORMAT, ORPHAN_AFTER_SECONDS, CacheFileError, EncodedRows, decode_rows
 from .locations import default_glossary_dir
-from .reader import read_glossary_file
+from .reader import read_glossary_file, read_glossary_rows
 
 PART = "file"
 SHIPPED_FOLDER = "compiled"  # inside the built-in glossary folder
@@ -64,7 +64,7 @@ def read_parsed_rows(
 def _read(
     path: Path, unsaved: list | None = None
 ) -> tuple[list[tuple], list[Term] | None, list[GlossaryError]]:
-    """The file's rows, its Terms when it was parsed (None when read from a part), its problems."""
+    """The file's rows, its Terms when the file could not be read (else None), its problems."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -74,14 +74,13 @@ def _read(
     rows = _stored_rows(key, path)
     if rows is not None:
         return rows, None, []
-    terms, problems = read_glossary_file(path, data)
-    rows = [term_to_row(term) for term in terms]  # once, for the part and for the caller
+    rows, problems = read_glossary_rows(path, data)  # no Terms: the caller and the part keep rows
     if not problems:  # a file with problems gets no part, so every load reports them again
         if unsaved is None:
             save_rows(cache_dir() / "files", key, rows)
         else:
             unsaved.append((key, rows))
-    return rows, terms, problems
+    return rows, None, problems
 
 
 def save_parts(unsaved: list[tuple[str, list[tuple]]], encoded: EncodedRows | None = None) -> None:

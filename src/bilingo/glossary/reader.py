@@ -24,7 +24,7 @@ from ..errors import GlossaryError
 from ..files import BINARY_SNIFF_BYTES, UTF16_BOMS, NotTextError, decode_text
 from ..terms import Term
 from .patterns import LazyPattern
-from .validation import FILE_KEYS, KEY_LINES, LINE_KEY, term_from_entry
+from .validation import FILE_KEYS, KEY_LINES, LINE_KEY, row_from_entry, term_from_entry
 
 YAML_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # What YAML refuses to read (PyYAML's Reader.NON_PRINTABLE): C0 controls but tab and
@@ -505,11 +505,19 @@ def _scalar(text: str):
 def read_glossary_file(
     path: Path, data: bytes | None = None
 ) -> tuple[list[Term], list[GlossaryError]]:
-    """Every valid entry of one file, and every problem found in it.
+    """Every valid entry of one file, and every problem found in it. `data`: the file's bytes
+    when the caller has read them already (they are then what is parsed, so a file changing
+    meanwhile cannot mix two versions)."""
+    return _read_entries(path, data, term_from_entry)
 
-    `data`: the file's bytes when the caller has read them already (they are
-    then what is parsed, so a file changing meanwhile cannot mix two versions).
-    """
+
+def read_glossary_rows(path: Path, data: bytes | None = None) -> tuple[list, list[GlossaryError]]:
+    """read_glossary_file's entries as rows (validation.row_from_entry): a load keeps rows."""
+    return _read_entries(path, data, row_from_entry)
+
+
+def _read_entries(path: Path, data: bytes | None, make) -> tuple[list, list[GlossaryError]]:
+    """`make(entry, path, domain)` of every valid entry, and every problem of the file."""
     shown = str(path)
     try:
         text = read_text(path) if data is None else _decoded(data, shown)
@@ -527,16 +535,15 @@ def read_glossary_file(
         for key in document
         if key not in FILE_KEYS and key != LINE_KEY
     ]
-    domain = document.get("domain")
     entries = document.get("terms") or []
     if not isinstance(entries, list):
         problems.append(GlossaryError(NOT_A_LIST, shown, document[LINE_KEY]))
         return [], problems
-    domain = domain if isinstance(domain, str) else None
-    terms = []
+    domain = document.get("domain") if isinstance(document.get("domain"), str) else None
+    made = []
     for entry in entries:  # 100,000 times in a large file: nothing here that need not be
         try:
-            terms.append(term_from_entry(entry, shown, domain))
+            made.append(make(entry, shown, domain))
         except GlossaryError as error:
             problems.append(error)
-    return terms, problems
+    return made, problems
