@@ -117,7 +117,7 @@ def test_json_lines_equal_the_library_dicts(cli, sample_glossary):
 AWKWARD = (
     "딥시크의 하이퍼스케일러들은 엔비디아가\r\n"
     "\r\n"
-    "데이터 센터에서 600만 달러를 \"딥시크\"\\와 엔비디아\n"
+    '데이터 센터에서 600만 달러를 "딥시크"\\와 엔비디아\n'
     + "\u1104\u1175\u11b8시크가 말했다.\n"  # 딥 written in decomposed jamo
 )
 

@@ -103,17 +103,26 @@ def row_from_entry(entry, path: str | None = None, domain: str | None = None) ->
     long way, so each error is the one term_from_entry raises.
     """
     if type(entry) is dict and PLAIN_ENTRY.issuperset(entry):
-        ko, en, kind = entry.get("ko"), entry.get("en"), entry.get("type")
-        # _required's short way for both: text already normalized, spaces collapsed (a blank
-        # one collapses to nothing and goes the long way).
-        if type(ko) is str and type(en) is str and (kind is None or kind.__class__ is str):
-            ko_text, en_text = " ".join(ko.split()), " ".join(en.split())
-            plain = (ko.isascii() or is_normalized(ko)) and (en.isascii() or is_normalized(en))
-            if plain and ko_text and en_text and (kind is None or kind in TERM_TYPES):
-                if "\uac00" <= ko_text[0] <= "\ud7a3" or HEADWORD_LETTER.search(ko_text):
-                    line = entry.get(LINE_KEY)
-                    return (ko_text, en_text, kind, (), (), None, domain, path, line, None, None)
+        plain = _plain_texts(entry.get("ko"), entry.get("en"), entry.get("type"))
+        if plain:
+            ko, en, kind = plain
+            return (ko, en, kind, (), (), None, domain, path, entry.get(LINE_KEY), None, None)
     return term_to_row(term_from_entry(entry, path, domain))
+
+
+def _plain_texts(ko, en, kind) -> tuple[str, str, str | None] | None:
+    """(ko, en, type) of a plain entry when term_from_entry would take them as they are:
+    _required's short way (text already normalized; spaces collapsed, a blank one to
+    nothing, which goes the long way), a known type, a headword with a letter."""
+    if type(ko) is not str or type(en) is not str or not (kind is None or kind.__class__ is str):
+        return None
+    ko_text, en_text = " ".join(ko.split()), " ".join(en.split())
+    normalized = (ko.isascii() or is_normalized(ko)) and (en.isascii() or is_normalized(en))
+    if not (normalized and ko_text and en_text and (kind is None or kind in TERM_TYPES)):
+        return None
+    if "\uac00" <= ko_text[0] <= "\ud7a3" or HEADWORD_LETTER.search(ko_text):
+        return ko_text, en_text, kind
+    return None
 
 
 def _term_type(value) -> TermType:
