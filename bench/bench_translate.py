@@ -26,7 +26,8 @@ machine load drifts hit them alike):
   glossary cache from the bundled glossary; timed runs read the cache);
 - baseline (a), the floor: a small script that imports ctranslate2 +
   sentencepiece, loads the same installed package (compute_type "auto", device
-  cpu, inter_threads 1, intra_threads 0, as bilingo's ArgosEngine), reads the
+  cpu, inter_threads and intra_threads as bilingo's ArgosEngine sets them by
+  default: bilingo.engines.argos.thread_settings), reads the
   document, encodes every line and translates them in ONE translate_batch call
   with bilingo's options (beam_size, length_penalty, replace_unknowns,
   max_batch_size/batch_type "tokens", max_decoding_length, read from
@@ -215,7 +216,11 @@ with open(document, encoding="utf-8") as handle:
     lines = handle.read().splitlines()
 processor = sentencepiece.SentencePieceProcessor(model_file=package + "/sentencepiece.model")
 translator = ctranslate2.Translator(
-    package + "/model", device="cpu", compute_type="auto", inter_threads=1, intra_threads=0
+    package + "/model",
+    device="cpu",
+    compute_type="auto",
+    inter_threads={inter_threads},
+    intra_threads={intra_threads},
 )
 indexes = [i for i, line in enumerate(lines) if line.strip()]
 pieces = [processor.encode(lines[i], out_type=str) for i in indexes]
@@ -565,6 +570,7 @@ def main() -> None:
                 length_penalty=argos_engine.LENGTH_PENALTY,
                 min_decoding=argos_engine.MIN_DECODING_LENGTH_LIMIT,
                 batch_tokens=argos_engine.MAX_BATCH_TOKENS,
+                **argos_engine.thread_settings(0, "cpu"),
             ),
             encoding="utf-8",
         )
@@ -607,7 +613,9 @@ def main() -> None:
         }
         print(
             f"\ntiming {args.runs} interleaved rounds after a warm-up round "
-            f"(beam {argos_engine.DEFAULT_BEAM_SIZE}, compute_type auto):",
+            f"(beam {argos_engine.DEFAULT_BEAM_SIZE}, compute_type auto, "
+            f"{argos_engine.thread_settings(0, 'cpu')}, "
+            f"max_batch_size {argos_engine.MAX_BATCH_TOKENS} tokens):",
             flush=True,
         )
         times, cpu_times = interleaved(commands, env, args.runs)

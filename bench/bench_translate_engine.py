@@ -1,6 +1,6 @@
 """Benchmark the argos engine on a tiny identity package (run by hand, not a test).
 
-    PYTHONPATH=src python bench/bench_translate_engine.py [--sentences 300] [--repeat 5]
+    PYTHONPATH=src python bench/bench_translate_engine.py [--sentences 300] [--repeat 5] [--threads]
 
 Builds the tiny package from tests/tiny_argos.py in a temporary folder, then times:
 
@@ -8,6 +8,12 @@ Builds the tiny package from tests/tiny_argos.py in a temporary folder, then tim
    batching strategies (one padded batch; sorted by length into fixed batches of
    examples; CTranslate2's own batch_type="tokens" with several budgets);
 2. ArgosEngine.translate_batch (what bilingo uses);
+With --threads, only the thread settings: bare CTranslate2, one translate_batch
+call, CTranslate2's default (one worker, intra_threads 0) against one-thread
+workers (inter_threads 1 or 2, intra_threads 1) at several token budgets, each
+setting in its own Translator, rounds interleaved (what chose
+bilingo.engines.argos.MAX_BATCH_TOKENS and worker_threads).
+
 3. argostranslate's own translate() per paragraph (its sentence splitter swapped
    for a no-op, so it translates the same sentences), for comparison.
 
@@ -114,6 +120,49 @@ def bench_bare(package_dir: Path, sentences: list[str], repeat: int, beam_size: 
         print(f"  {label:38s} {seconds * 1000:8.1f} ms  ({exact}/{len(sentences)} exact)")
 
 
+THREAD_SETTINGS = [  # (inter_threads, intra_threads, max_batch_size in tokens)
+    (1, 0, 4096),  # before issue 13: one worker, CTranslate2's default thread count
+    (1, 1, 1024),
+    (2, 1, 256),
+    (2, 1, 512),
+    (2, 1, 1024),
+    (2, 1, 2048),
+    (2, 1, 4096),
+]
+
+
+def bench_threads(package_dir: Path, sentences: list[str], repeat: int) -> None:
+    import ctranslate2
+    import sentencepiece as spm
+
+    processor = spm.SentencePieceProcessor(model_file=str(package_dir / "sentencepiece.model"))
+    pieces = [processor.encode(s, out_type=str) for s in sentences]
+    longest = max(len(p) for p in pieces)
+    times: dict[tuple[int, int, int], list[float]] = {key: [] for key in THREAD_SETTINGS}
+    for _ in range(repeat):
+        for inter, intra, budget in THREAD_SETTINGS:
+            translator = ctranslate2.Translator(
+                str(package_dir / "model"), inter_threads=inter, intra_threads=intra
+            )
+            start = time.perf_counter()
+            translator.translate_batch(
+                pieces,
+                beam_size=4,
+                length_penalty=0.2,
+                replace_unknowns=True,
+                max_batch_size=max(budget, longest),
+                batch_type="tokens",
+            )
+            times[(inter, intra, budget)].append(time.perf_counter() - start)
+            del translator
+    print(f"thread settings, beam 4, {len(pieces)} sentences, {sum(map(len, pieces))} pieces:")
+    for (inter, intra, budget), values in times.items():
+        print(
+            f"  inter_threads {inter}, intra_threads {intra}, {budget:5d} tokens: "
+            f"median {statistics.median(values) * 1000:7.1f} ms, best {min(values) * 1000:7.1f} ms"
+        )
+
+
 def bench_engine(sentences: list[str], repeat: int, beam_size: int) -> None:
     from bilingo.engines.argos import ArgosEngine
 
@@ -164,6 +213,7 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-argostranslate", action="store_true")
+    parser.add_argument("--threads", action="store_true", help="only the thread settings")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bilingo-bench-") as tmp:
@@ -177,6 +227,9 @@ def main() -> None:
         install_from_file(archive)
         sentences = make_sentences(args.sentences)
         package_dir = archive.with_suffix("")
+        if args.threads:
+            bench_threads(package_dir, sentences, args.repeat)
+            return
         for beam_size in (4, 2):
             bench_bare(package_dir, sentences, args.repeat, beam_size)
         for beam_size in (4, 2):

@@ -171,6 +171,30 @@ def test_loaded_model_is_shared(ko_en):
     assert other.translate_batch(SAMPLE_SENTENCES) == SAMPLE_SENTENCES
 
 
+def test_default_threads_run_one_single_threaded_worker_per_cpu(ko_en, monkeypatch):
+    """The defaults bench/bench_translate.py measured: batches in parallel, one thread each."""
+    assert ko_en._translator.num_translators == argos.worker_threads(0)
+    monkeypatch.setattr(argos.os, "sched_getaffinity", lambda pid: set(range(16)), raising=False)
+    assert argos.worker_threads(0) == argos.MAX_DEFAULT_WORKERS
+    monkeypatch.setattr(argos.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert argos.worker_threads(0) == 1
+    assert argos.thread_settings(3, "cpu") == {"inter_threads": 3, "intra_threads": 1}
+    # a GPU keeps one worker, `threads` being its CPU threads, as before issue 13
+    assert argos.thread_settings(3, "cuda") == {"inter_threads": 1, "intra_threads": 3}
+
+
+def test_a_document_over_many_batches_and_workers_keeps_its_order():
+    """More pieces than several token budgets: batches run on two workers, outputs in order."""
+    engine = ArgosEngine("ko", "en", threads=2)
+    assert engine._translator.num_translators == 2
+    sentences = [
+        f"{number}번째 문장: {KOREAN_NEWS[number % len(KOREAN_NEWS)]}" for number in range(200)
+    ]
+    pieces = sum(len(engine._tokenizer.encode(s)) for s in sentences)
+    assert pieces > 4 * argos.MAX_BATCH_TOKENS
+    assert engine.translate_batch(sentences) == sentences
+
+
 def test_missing_model_raises_model_not_installed(tmp_path, monkeypatch):
     monkeypatch.setenv("BILINGO_MODELS_DIR", str(tmp_path / "empty"))
     with pytest.raises(ModelNotInstalled, match="no ko\u2192en model is installed") as caught:

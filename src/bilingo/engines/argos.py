@@ -14,6 +14,7 @@ memory. Registered as an engine in pyproject.toml; see docs/engines.md.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -41,15 +42,51 @@ DEFAULT_MAX_INPUT_LENGTH = 256
 MIN_DECODING_LENGTH_LIMIT = 256
 
 # Batching: every chunk of the document goes to CTranslate2 in ONE translate_batch
-# call; CTranslate2 sorts them by length and cuts batches of at most this many
-# source tokens. Measured on 300 mixed sentences (23,871 pieces, tiny package,
-# beam 4, 2 CPUs; bench/bench_translate_engine.py): one padded batch 6.8 s;
-# sorting ourselves into calls of 16/32/64 sentences 2.6/2.3/2.1 s; CTranslate2's
-# own sorting with 32/64 sentences 1.9/1.8 s, with 1024/2048/4096 tokens
-# 3.4/2.3/2.2 s; argostranslate's setting (32 tokens, about one sentence per
-# batch) 12.3 s. Token budgets of 2048-8192 and 32-64 sentences are within noise
-# of each other; a token budget keeps memory bounded when sentences are long.
-MAX_BATCH_TOKENS = 4096
+# call; CTranslate2 sorts them by length, cuts batches of at most this many source
+# tokens and runs the batches in parallel, one per worker thread (worker_threads below).
+# Measured on 2 CPUs, beam 4, CTranslate2 4.8 (bench/bench_translate_engine.py
+# --threads): with two one-thread workers, the tiny package's 320 bench sentences
+# (18k pieces) took 0.40/0.44/0.81/0.90 s at 256/512/1024/4096 tokens
+# (noisy; 1024 and below are close), and a model of a real package's size (6+6
+# layers, 512 wide, 32k vocabulary, int8) 64 sentences 5.8/7.8/10.0/12.1 s at
+# 1024/512/2048/4096: small enough that every worker gets batches, large enough
+# that each batch is worth running. Before issue 13 this was 4096 (one worker).
+MAX_BATCH_TOKENS = 1024
+
+# Threads: `threads` workers, each translating its own batch on ONE thread
+# (CTranslate2's inter_threads=threads, intra_threads=1); 0 = one worker per usable
+# CPU, at most 4 (CTranslate2's own default thread count, so no more threads than
+# before). Measured on 2 CPUs against CTranslate2's default (one worker with
+# min(CPUs, 4) OpenMP threads): the tiny package's bench document 1.5-1.9 s
+# -> 0.4-0.8 s; the real-size model above, 64 sentences 14.6 s -> 6.5 s and one
+# sentence 0.91 s -> 0.69 s (one thread alone: 0.61 s); a one-sentence call on
+# the tiny package about 24 ms -> 3 ms. Workers share the model's weights
+# (peak memory 129 MB with one, 131 MB with two).
+INTRA_THREADS = 1
+MAX_DEFAULT_WORKERS = 4
+
+
+def worker_threads(threads: int = 0) -> int:
+    """CTranslate2's inter_threads for a `threads` setting (0: one per usable CPU, at most 4)."""
+    if threads > 0:
+        return threads
+    try:
+        usable = len(os.sched_getaffinity(0))  # the CPUs this process may run on
+    except AttributeError:  # not on every platform
+        usable = os.cpu_count() or 1
+    return max(1, min(usable, MAX_DEFAULT_WORKERS))
+
+
+def thread_settings(threads: int, device: str) -> dict[str, int]:
+    """inter_threads and intra_threads for CTranslate2.
+
+    Only the CPU was measured (above); on a GPU one worker runs each batch as
+    before issue 13, with `threads` CPU threads (0: CTranslate2 decides).
+    """
+    if device != "cpu":
+        return {"inter_threads": 1, "intra_threads": threads}
+    return {"inter_threads": worker_threads(threads), "intra_threads": INTRA_THREADS}
+
 
 # A real package's model takes 50-300 MB of memory and a second or more to load.
 # Two stay loaded: one per translation direction, which is what bilingo uses.
@@ -136,8 +173,7 @@ def load_package(
                 str(model_path),
                 device=device,
                 compute_type=compute_type,
-                inter_threads=1,  # one document at a time; threads go to each batch
-                intra_threads=threads,
+                **thread_settings(threads, device),
             ),
             tokenizer=sentencepiece.SentencePieceProcessor(model_file=str(tokenizer_path)),
         )
@@ -185,7 +221,8 @@ class ArgosEngine(Engine):
         model: InstalledModel | None = None,
         max_input_length: int = DEFAULT_MAX_INPUT_LENGTH,
     ):
-        """threads: CPU threads per batch (0 = CTranslate2 decides); compute_type:
+        """threads: CPU threads, each translating its own batch (0 = one per usable
+        CPU, at most 4; see worker_threads); compute_type:
         a CTranslate2 compute type ("auto" = fastest the device supports, "int8",
         "float32", ...); device: "cpu", "cuda" or "auto" (CUDA when CTranslate2
         sees a GPU); model: the package to use (default: the installed one for
