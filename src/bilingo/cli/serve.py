@@ -25,7 +25,11 @@ def serve(
     ),
     engine: str = typer.Option("argos", "--engine", "-e", help="argos, none, or a plugin's."),
     device: str = typer.Option("cpu", "--device", help="cpu, cuda or auto."),
-    threads: int = typer.Option(0, "--threads", help="CPU threads, each translating its own batch (0: one per CPU, at most 4)."),
+    threads: int = typer.Option(
+        0,
+        "--threads",
+        help="CPU threads, each translating its own batch (0: one per CPU, at most 4).",
+    ),
     compute_type: str = typer.Option("auto", "--compute-type", help="auto, int8, float32 ..."),
     into: Path | None = typer.Option(
         None, "--into", help="Glossary file that additions go to (default: your own glossary)."
