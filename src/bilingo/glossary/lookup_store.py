@@ -92,7 +92,8 @@ class LookupStore:
         if reverse:
             found = suggest_english(self._keys("english"), query, limit)
             return [self._row(number)[ROW_EN] for number in found]
-        found = suggest_headwords(self._keys("korean"), query, limit)
+        keys, joined = self._headword_keys()
+        found = suggest_headwords(keys, query, limit, joined)
         return [self._row(number)[ROW_KO] for number in found]
 
     # ------------------------------------------------------------------ reading
@@ -122,16 +123,28 @@ class LookupStore:
             self._damaged(str(error))
 
     def _keys(self, name: str) -> list[str]:
-        """Every row's key for did-you-mean (see columns above)."""
-        found = self._read("SELECT value FROM columns WHERE name = ?", (name,))
+        """Every row's English key for did-you-mean (see columns above)."""
         try:
-            text = found[0][0]
-            keys = (
-                (text.split("\n") if self._count else []) if name == "korean" else json.loads(text)
-            )
-            return check_strings(keys, self._count)
-        except (CacheFileError, ValueError, IndexError, TypeError, AttributeError) as error:
+            return check_strings(json.loads(self._column(name)), self._count)
+        except (CacheFileError, ValueError, TypeError) as error:
             self._damaged(str(error) or type(error).__name__)
+
+    def _headword_keys(self) -> tuple[list[str], str]:
+        """Every row's headword key (see columns above), and the keys as stored: joined by
+        newlines. Splitting a string gives strings; only their number needs checking."""
+        text = self._column("korean")
+        if not isinstance(text, str):
+            self._damaged("a wrong type")
+        keys = text.split("\n") if self._count else []
+        if len(keys) != self._count:
+            self._damaged("a wrong number of keys")
+        return keys, text
+
+    def _column(self, name: str):
+        found = self._read("SELECT value FROM columns WHERE name = ?", (name,))
+        if not found:
+            self._damaged(f"no {name} column")
+        return found[0][0]
 
     def _read(self, query: str, parameters: tuple = ()) -> list[tuple]:
         try:

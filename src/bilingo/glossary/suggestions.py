@@ -34,17 +34,21 @@ def english_keys(english: list[str]) -> list[str]:
     return list(map(str.casefold, english))
 
 
-def suggest_headwords(keys: list[str], query: str, limit: int) -> list[int]:
+def suggest_headwords(
+    keys: list[str], query: str, limit: int, joined: str | None = None
+) -> list[int]:
     """The rows whose headwords to suggest: those that begin with the query first (딥시 ->
     딥시크, 딥시크-V3), shortest first, then the closest others (ratio >= 0.5): in a large
     glossary many short words are as "close" (워시, 시흥), so the ones that begin alike lead.
 
     `keys`: every row's headword_keys, in order; where two rows share a key, the
-    suggestion is the later row.
+    suggestion is the later row. `joined`: the keys joined by newlines, when the
+    caller has them so (the lookup part stores them so), to save joining them again.
     """
     key = without_spaces(query)
-    started = sorted(_starting_with(keys, key), key=len)
-    close = close_matches(key, keys, limit, 0.5)
+    started = sorted(_starting_with(keys, key, joined), key=len)
+    # Enough words that begin alike: the close ones would come after them anyway.
+    close = close_matches(key, keys, limit, 0.5) if len(started) < limit else []
     chosen = list(dict.fromkeys([*started, *close]))[:limit]
     return [_last_row(keys, chosen_key) for chosen_key in chosen]
 
@@ -56,13 +60,13 @@ def suggest_english(keys: list[str], query: str, limit: int) -> list[int]:
     return [_last_row(keys, k) for k in close_matches(query.casefold(), keys, limit, 0.6)]
 
 
-def _starting_with(keys: list[str], key: str) -> list[str]:
+def _starting_with(keys: list[str], key: str, joined: str | None = None) -> list[str]:
     """The distinct keys other than `key` that begin with it, in their first rows' order."""
     if not key:
         return [k for k in dict.fromkeys(keys) if k]
     # Keys hold no whitespace, so a newline cannot occur inside one: one search of
     # the joined keys finds where each begins with the query.
-    joined = "\n" + "\n".join(keys) + "\n"
+    joined = "\n" + ("\n".join(keys) if joined is None else joined) + "\n"
     needle = "\n" + key
     found = []
     at = joined.find(needle)
