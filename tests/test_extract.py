@@ -15,10 +15,12 @@ from bilingo.extraction import (
     extract_to_yaml,
     guess_english,
     loanword_score,
+    morphology,
     revised_romanization,
     romanize_korean_name,
     sounds_like,
 )
+from bilingo.extraction.output import review_note
 from bilingo.glossary import term_from_entry
 from bilingo.terms import TermType
 
@@ -42,13 +44,13 @@ def test_chip_article(glossary):
         {"ko": "리사 수", "en": "Lisa Su", "count": 2},
         {"ko": "최고경영자", "en": "CEO", "count": 1},
     ]
-    assert [c.to_dict() for c in result.candidates] == [
-        {"ko": "퀄컴", "count": 2, "suggestion": "Kwolkum?"},
-        {"ko": "코어스트림", "count": 2, "suggestion": "Koerstrim?"},
-        {"ko": "샌프란시스코", "count": 1, "suggestion": "Sanpransisko?"},
-        {"ko": "브로드컴", "count": 1, "suggestion": "Brodkum?"},
-        {"ko": "김도윤", "count": 1, "suggestion": "Kim Do-yun"},
-        {"ko": "젠슨 황", "count": 1, "suggestion": "Jensen Hwang?"},
+    assert [(c.ko, c.count, c.shown_suggestion, c.source) for c in result.candidates] == [
+        ("퀄컴", 2, "Kwolkum?", "romanized"),
+        ("코어스트림", 2, "Koerstrim?", "romanized"),  # a made-up company: nothing to find
+        ("샌프란시스코", 1, "San Francisco", "city"),  # from the index, not the letters
+        ("브로드컴", 1, "Brodkum?", "romanized"),
+        ("김도윤", 1, "Kim Do-yun", "convention"),
+        ("젠슨 황", 1, "Jensen Huang?", "romanized"),  # 황 alone: no spelling to find
     ]
     kinds = {c.ko: (c.reason, c.type) for c in result.candidates}
     assert kinds["김도윤"] == ("korean name", TermType.PERSON)
@@ -60,14 +62,16 @@ def test_model_article(glossary):
     result = extract(article("extract_models.txt"), glossary)
     assert [p.to_dict() for p in result.pairs] == [
         {"ko": "앤트로픽", "en": "Anthropic", "count": 3},
+        {"ko": "대규모 언어 모델", "en": "LLM", "count": 1},  # L-L-M: 대규모 언어 모델
         {"ko": "다리오 아모데이", "en": "Dario Amodei", "count": 1},
         {"ko": "인공지능", "en": "AI", "count": 1},
         {"ko": "연방준비제도", "en": "Fed", "count": 1},
         {"ko": "테슬라", "en": "Tesla", "count": 1},
     ]
-    assert [c.to_dict() for c in result.candidates] == [
-        {"ko": "엑스", "count": 1, "suggestion": "Eks?"},
-        {"ko": "이서진", "count": 1, "suggestion": "Lee Seo-jin"},
+    assert [(c.ko, c.shown_suggestion) for c in result.candidates] == [
+        ("엑스", "ex"),
+        ("트위터", "twitter"),
+        ("이서진", "Lee Seo-jin"),
     ]
 
 
@@ -100,8 +104,8 @@ def test_empty_text(glossary):
         # a space before the bracket is allowed; a link or ticker is not a name
         ("앤트로픽 (Anthropic)은", [("앤트로픽", "Anthropic")]),
         ("주가(NASDAQ: NVDA)가", []),
-        # the bracket explains more than a common last word: no pair
-        ("대규모 언어 모델(LLM)을", []),
+        # an acronym reaches back one word per letter
+        ("대규모 언어 모델(LLM)을", [("대규모 언어 모델", "LLM")]),
         # Latin glued to Hangul on the Korean side stays
         ("챗GPT(ChatGPT)가 나왔다.", [("챗GPT", "ChatGPT")]),
         # a word that only looks like it ends in a particle keeps it (테슬라, not 테슬)
@@ -143,11 +147,23 @@ def test_common_and_native_words_are_not_candidates(glossary):
     assert extract(text, glossary).candidates == []
 
 
-def test_seen_twice_lowers_the_bar(glossary):
-    once = "올트먼이 말했다."
-    twice = "올트먼이 말했다. 올트먼은 웃었다."
+def test_seen_twice_lowers_the_bar(glossary, monkeypatch):
+    """The spelling rules alone (no analyser), on a made-up name the origin index lacks."""
+    monkeypatch.setattr(morphology, "analyser", lambda: None)
+    once = "실트먼이 말했다."
+    twice = "실트먼이 말했다. 실트먼은 웃었다."
     assert extract(once, glossary).candidates == []  # 트 alone is weak evidence
-    assert [c.ko for c in extract(twice, glossary).candidates] == ["올트먼"]
+    assert [c.ko for c in extract(twice, glossary).candidates] == ["실트먼"]
+
+
+def test_a_name_the_origin_index_knows_is_a_candidate_once(glossary):
+    """올트먼 has only 트 for the spelling rules, but is spelled as Altman is."""
+    [candidate] = extract("올트먼이 말했다.", glossary).candidates
+    assert (candidate.ko, candidate.shown_suggestion, candidate.source) == (
+        "올트먼",
+        "Altman",
+        "name",
+    )
 
 
 @pytest.mark.parametrize(
@@ -187,7 +203,7 @@ def test_foreign_name_before_a_title_with_an_organisation_between(glossary):
     [candidate] = extract(text, glossary).candidates
     assert (candidate.ko, candidate.shown_suggestion, candidate.reason) == (
         "젠슨 황",
-        "Jensen Hwang?",
+        "Jensen Huang?",
         "foreign name",
     )
 
@@ -286,35 +302,53 @@ def test_extract_to_json(sample_result):
 
 def test_extract_to_yaml_is_a_valid_glossary_snippet(sample_result):
     text = extract_to_yaml(sample_result)
-    assert text.splitlines()[2:] == [
+    assert text.splitlines()[4:] == [
         "terms:",
         "  # review: written as 리사 수(Lisa Su); seen 2 times; check the Korean side is the whole term",
         "  - ko: 리사 수",
         "    en: Lisa Su",
-        "  # review: seen 3 times; the English is a guess from the Hangul spelling, replace it; set a type",
-        "  - ko: 딥시크",
-        "    en: Dipsik?",
+        "  # ---- candidates: uncomment an entry's lines to keep it",
+        "  # review: seen 3 times; the English is a guess from the Hangul letters, replace it; set a type",
+        "  # - ko: 딥시크",
+        "  #   en: Dipsik?",
         "  # review: seen once; a Korean name romanized by newspaper convention; check how the person spells it",
-        "  - ko: 홍길동",
-        "    en: Hong Gil-dong",
-        "    type: person",
-        "  # review: seen once; a foreign name before a title; the English is a guess from the Hangul, replace it",
-        "  - ko: 젠슨 황",
-        "    en: Jensen Hwang?",
-        "    type: person",
+        "  # - ko: 홍길동",
+        "  #   en: Hong Gil-dong",
+        "  #   type: person",
+        "  # review: seen once; a foreign name before a title; the English is a guess from the Hangul letters, replace it",
+        "  # - ko: 젠슨 황",
+        "  #   en: Jensen Hwang?",
+        "  #   type: person",
     ]
     document = yaml.safe_load(text)
     terms = [term_from_entry(entry) for entry in document["terms"]]
-    assert [(t.ko, t.en) for t in terms][0] == ("리사 수", "Lisa Su")
+    assert [(t.ko, t.en) for t in terms] == [("리사 수", "Lisa Su")]  # candidates stay out
 
 
 def test_extract_to_yaml_of_a_real_article_parses(glossary):
-    text = extract_to_yaml(extract(article("extract_chips.txt"), glossary))
+    result = extract(article("extract_chips.txt"), glossary)
+    text = extract_to_yaml(result)
     document = yaml.safe_load(text)
-    assert len(document["terms"]) == 9
+    assert len(document["terms"]) == len(result.pairs) == 3
     for entry in document["terms"]:
         term_from_entry(entry)
-    assert text.count("# review:") == 9
+    assert text.count("# review:") == len(result.pairs) + len(result.candidates) == 9
+    assert "  # in: " in text  # each candidate with where it stands
+
+
+def test_candidate_notes_say_where_the_english_came_from(glossary):
+    result = extract("샌프란시스코에서 열렸다. 코어스트림이 나섰다. 코어스트림은 웃었다.", glossary)
+    notes = {c.ko: review_note(c) for c in result.candidates}
+    assert "a city spelled so in Korean (confidence 0.75)" in notes["샌프란시스코"]
+    assert "a guess from the Hangul letters" in notes["코어스트림"]
+    as_json = extract_to_json(result)["candidates"]
+    assert {
+        "ko": "샌프란시스코",
+        "count": 1,
+        "suggestion": "San Francisco",
+        "source": "city",
+        "confidence": 0.75,
+    } in as_json
 
 
 def test_extract_to_yaml_when_nothing_is_new():

@@ -64,9 +64,12 @@ def extract_command(
     glossary_paths: list[Path] | None = GLOSSARY_OPTION,
 ):
     """Propose glossary entries from an article: 한글(English) pairs, names, loanwords."""
-    from ..extraction import extract, extract_to_json, extract_to_rows, extract_to_yaml
+    from ..extraction import extract, extract_to_json, extract_to_rows, extract_to_yaml, morphology
 
     result = extract(read_input(file), load(glossary_paths))
+    if not morphology.available():
+        say("note: kiwipiepy is not installed, so candidates are judged by spelling rules alone "
+            "(more native words slip through); pip install 'bilingo[extract]'", err=True)  # fmt: skip
     if format is ExtractFormat.yaml:
         say(extract_to_yaml(result), nl=False)
     elif format is ExtractFormat.json:

@@ -47,12 +47,13 @@ The package, each module importing only those listed before it:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..glossary import Glossary, without_spaces
 from ..korean.romanize import guess_english, revised_romanization, romanize_korean_name
 from ..normalize import normalize
 from .article import Article
-from .loanwords import find_loanwords, loanword_candidate, loanword_score
+from .loanwords import find_loanwords, loanword_candidate, loanword_score, merge_neighbours
 from .names import find_names
 from .output import extract_to_json, extract_to_rows, extract_to_yaml
 from .pairs import find_pairs, sounds_like
@@ -83,7 +84,7 @@ def extract(text: str, glossary: Glossary) -> ExtractResult:
     taken = _whole_and_words(pair.ko for pair in pairs)
     names = find_names(article, taken)
     taken |= _whole_and_words(name.ko for name in names)
-    loanwords = find_loanwords(article, taken)
+    loanwords = merge_neighbours(article, find_loanwords(article, taken))
 
     counts = article.mentions([p.ko for p in pairs] + [n.ko for n in names] + loanwords)
 
@@ -91,12 +92,23 @@ def extract(text: str, glossary: Glossary) -> ExtractResult:
         return max(1, counts[ko])  # found once at least, however the matcher reads it
 
     proposals = [(name.first, name.candidate(count(name.ko))) for name in names]
-    proposals += [(text.find(ko), loanword_candidate(ko, count(ko))) for ko in loanwords]
+    proposals += [(_first(text, ko), loanword_candidate(ko, count(ko))) for ko in loanwords]
+    proposals = [
+        (first, replace(candidate, context=article.context(candidate.ko)))
+        for first, candidate in proposals
+    ]
     proposals.sort(key=lambda item: (-item[1].count, item[0]))  # most frequent, then first
     return ExtractResult(
         pairs=[pair.pair(count(pair.ko)) for pair in pairs],
         candidates=[candidate for _, candidate in proposals],
     )
+
+
+def _first(text: str, ko: str) -> int:
+    """Where a candidate first stands; a merged spelling (소프트웨어 for 소프트 웨어) by its
+    first part."""
+    at = text.find(ko)
+    return at if at >= 0 else text.find(ko[:2])
 
 
 def _whole_and_words(kos: Iterable[str]) -> set[str]:

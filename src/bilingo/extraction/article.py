@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from ..glossary import Glossary
 from ..korean.hangul import is_hangul_word
 from ..terms import Term
+from .morphology import Reading, readings
 from .stems import Stems
 
 # Hangul, Latin and digits glued together are one token: AI모델, 3분기, 챗GPT.
@@ -54,6 +56,34 @@ class Article:
             [(m.start, m.end + len(m.particle)) for m in glossary.matcher().find(text)]
         )
 
+    @functools.cached_property
+    def readings(self) -> dict[int, Reading] | None:
+        """Each Hangul token's morphological reading by its start (None without kiwipiepy)."""
+        spans = [(token.start, token.end) for token in self.tokens if token.is_hangul]
+        return readings(self.text, spans)
+
+    def reading(self, token: Token) -> Reading | None:
+        """How the analyser reads a Hangul token, when kiwipiepy is installed."""
+        found = self.readings
+        return None if found is None else found.get(token.start)
+
+    def context(self, ko: str, reach: int = 30) -> str:
+        """Where `ko` first stands: up to `reach` characters each side, within its line and
+        sentence, on one line."""
+        at = self.text.find(ko)
+        if at < 0:
+            return ""
+        start = max(self.text.rfind("\n", 0, at) + 1, at - reach)
+        end = min(_end_of_line(self.text, at + len(ko)), at + len(ko) + reach)
+        before, after = self.text[start:at], self.text[at + len(ko) : end]
+        if start > 0 and not self.text[start - 1].isspace():
+            before = before.partition(" ")[2]  # no word cut in half
+        if end < len(self.text) and not self.text[end].isspace():
+            after = after.rpartition(" ")[0]
+        before = re.split(r"(?<=[.!?])\s", before)[-1]  # from the sentence's start
+        after = re.split(r"(?<=[.!?])\s", after)[0]
+        return " ".join(f"{before}{ko}{after}".split())
+
     def is_known(self, ko: str) -> bool:
         """Whether the glossary already has this Korean."""
         return bool(self.glossary.lookup(ko))
@@ -78,3 +108,8 @@ class Article:
             for match in finder.find(self.text)
             if not self._known.touch(match.start, match.end)
         )
+
+
+def _end_of_line(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end

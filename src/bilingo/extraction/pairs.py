@@ -1,27 +1,35 @@
 """Pairs: terms the writer spelled out as 한글(English): 딥시크(DeepSeek), 리사 수(Lisa Su).
 
-The rules (what a bracket must hold, how far left the Korean side reaches)
-are in the package docstring.
+What a bracket must hold is glosses.py's; how far left the Korean side
+reaches is extent.py's, decided by the English. A quoted title right before
+the bracket is taken whole (《죽은 시인의 사회》(Dead Poets Society)); a
+predicate before it (…아니다(Surrender Is Not an Option)) makes no pair.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
 from ..glossary import without_spaces
 from ..korean import contains_hangul
-from ..korean.romanize import guess_word
 from .article import Article
+from .extent import bracket_token, korean_extent
+from .glosses import Gloss, gloss_of
+from .names import is_korean_name
 from .results import Pair
+from .sounds import sounds_like
 from .words import COMMON_WORDS
 
 _BRACKET_RE = re.compile(r"[(（](?P<inside>[^()（）\n]{1,80})[)）]")
-_LATIN_RE = re.compile(r"[A-Za-z]")
-# A ticker (NASDAQ: NVDA), a dateline (뉴욕=AP), a link: not the English of a term.
-_NOT_A_NAME_RE = re.compile(r"[:=;/@]|https?|www\.")
-_LONGEST_ENGLISH = 8  # words; a longer bracket is an aside, not a name
+# A title in quotes or title marks right before the bracket: 《위대한 유산》(Great Expectations).
+_QUOTED_BEFORE_RE = re.compile(
+    r"[《〈「『‘“'\"](?P<title>[^《〈「『‘“'\"》〉」』’”\n]{1,40})[》〉」』’”'\"] ?\Z"
+)
+_PREDICATE_ENDINGS = ("다", "까", "요", "죠", "니", "네", "며", "고", "라", "지만", "는데", "아니")
+_NAMES_ONLY_KOREAN = 1  # syllables: one is too little to be sure of
+
+__all__ = ["FoundPair", "find_pairs", "sounds_like"]
 
 
 @dataclass(frozen=True)
@@ -31,9 +39,10 @@ class FoundPair:
     ko: str
     en: str
     written: str  # the text as it stood, e.g. "리사 수(Lisa Su)"
+    en_variants: tuple[str, ...] = ()
 
     def pair(self, count: int) -> Pair:
-        return Pair(self.ko, self.en, count, self.written)
+        return Pair(self.ko, self.en, count, self.written, self.en_variants)
 
 
 def find_pairs(article: Article) -> list[FoundPair]:
@@ -53,72 +62,66 @@ def find_pairs(article: Article) -> list[FoundPair]:
 def _pair_at(
     article: Article, bracket: re.Match, token_ending_at: dict[int, int]
 ) -> FoundPair | None:
-    """The pair a bracket closes, if it holds English and follows a Korean word."""
-    english = " ".join(bracket.group("inside").split())
-    if not _looks_english(english):
+    """The pair a bracket closes, if it holds English and follows a Korean term."""
+    gloss = gloss_of(bracket.group("inside"))
+    if gloss is None:
         return None
-    start = bracket.start()
-    # A space between word and bracket is allowed: 앤트로픽 (Anthropic).
-    end_of_word = start - 1 if article.text[start - 1 : start] == " " else start
-    index = token_ending_at.get(end_of_word)
-    if index is None or not contains_hangul(article.tokens[index].text):
+    quoted = _QUOTED_BEFORE_RE.search(article.text, 0, bracket.start())
+    if quoted and contains_hangul(quoted["title"]):
+        title = " ".join(quoted["title"].split())
+        return _found(title, gloss, article.text[quoted.start() : bracket.end()])
+    token = bracket_token(article, bracket.start(), token_ending_at)
+    if token is None or not contains_hangul(token.text):
         return None
-    words = _korean_side(article, index, english)
-    if len(words) == 1 and words[0] in COMMON_WORDS:
-        return None  # 대규모 언어 모델(LLM): the bracket explains more than the last word
+    if token.text.endswith(_PREDICATE_ENDINGS) and not _is_noun_reading(article, token.text):
+        return None  # …라고 밝혔다(Surrender Is Not an Option): a clause, not a term
+    index = article.tokens.index(token)
+    # Latin glued on stays (챗GPT); a Hangul word loses its particles.
+    last = article.stems.stem(token.text, bare_likely=True)[0] if token.is_hangul else token.text
+    if gloss.reads_as_sentence or _byline(article, index, gloss):
+        return None
+    words = korean_extent(article, index, gloss, last)
+    if not words:
+        return None
+    if len(words) == 1 and _names_something_else(article, article.tokens[index], gloss):
+        return None  # 아이(iPhone): a common word that does not sound like the name
     ko = " ".join(words)
-    if len(without_spaces(ko)) < 2:
-        return None  # one syllable is too little to be sure of
+    if len(without_spaces(ko)) <= _NAMES_ONLY_KOREAN:
+        return None
     first = article.tokens[index - len(words) + 1].start
-    return FoundPair(ko, english, article.text[first : bracket.end()])
+    return _found(ko, gloss, article.text[first : bracket.end()])
 
 
-def _looks_english(inside: str) -> bool:
-    return (
-        bool(_LATIN_RE.search(inside))
-        and not contains_hangul(inside)
-        and not _NOT_A_NAME_RE.search(inside)
-        and len(inside.split()) <= _LONGEST_ENGLISH
-    )
+_SHORT_COMMON_WORD = 2  # syllables: 아이, 나무 — words too short to be an organisation's name
 
 
-def _korean_side(article: Article, index: int, english: str) -> list[str]:
-    """The word before the bracket, plus words to its left that sound like the English."""
-    tokens = article.tokens
-    last = tokens[index].text
-    if tokens[index].is_hangul:
-        last = article.stems.stem(last, bare_likely=True)[0]
-    words = [last]
-    position = index
-    for english_word in reversed(english.split()[:-1]):
-        previous = tokens[position - 1] if position else None
-        if (
-            previous is None
-            or not previous.is_hangul
-            or not article.spaced(previous, tokens[position])
-            or not sounds_like(previous.text, english_word)
-        ):
-            break
-        words.insert(0, previous.text)
-        position -= 1
-    return words
-
-
-# Letters Hangul writes alike (r/l, f/p, v/b, z/j), and c, q, x as the k or s they sound.
-_SPELLED_ALIKE = str.maketrans("rfvzqcx", "lpbjkks")
-
-
-def _phonetic(text: str) -> str:
-    text = text.lower()
-    for spelled, sound in (("ph", "p"), ("th", "t"), ("ck", "k"), ("sh", "s"), ("ch", "c")):
-        text = text.replace(spelled, sound)
-    text = re.sub(r"[^a-z]", "", text)
-    return text.translate(_SPELLED_ALIKE)
-
-
-def sounds_like(korean_word: str, english_word: str) -> bool:
-    """Whether a Hangul word could be a transliteration of an English word (리사 ~ Lisa)."""
-    guess, target = _phonetic(guess_word(korean_word)), _phonetic(english_word)
-    if not guess or not target:
+def _names_something_else(article: Article, token, gloss: Gloss) -> bool:
+    """A common word before a name it does not sound like: 아이(iPhone). Common by the word
+    list, or a common noun by the analyser when the English is a name (a capital inside
+    one word); 경기침체(recession) glosses a common noun and stays."""
+    word = article.stems.stem(token.text, bare_likely=True)[0]
+    if sounds_like(word, gloss.en) or gloss.is_acronym:
         return False
-    return difflib.SequenceMatcher(None, guess, target).ratio() >= 0.5
+    if word in COMMON_WORDS:
+        return True
+    reading = article.reading(token)
+    a_name = " " not in gloss.en and any(char.isupper() for char in gloss.en)
+    short = len(word) <= _SHORT_COMMON_WORD  # 연방준비제도(Fed) is a name's Korean
+    common = reading is not None and reading.stem == word and not reading.proper
+    return a_name and short and common
+
+
+def _found(ko: str, gloss: Gloss, written: str) -> FoundPair:
+    return FoundPair(ko, gloss.en, written, gloss.variants)
+
+
+def _is_noun_reading(article: Article, word: str) -> bool:
+    """A word ending like a predicate that the text reads as a noun (캐나다, 아마존 스튜디오)."""
+    stem = article.stems.stem(word, bare_likely=True)[0]
+    return stem == word and not word.endswith(("했다", "한다", "된다", "이다", "였다", "니다"))
+
+
+def _byline(article: Article, index: int, gloss: Gloss) -> bool:
+    """이수지 기자(JOINS), 이수지(JOINS): a reporter's name before an outlet's capitals."""
+    word = article.tokens[index].text
+    return gloss.is_acronym and (word in ("기자", "특파원") or is_korean_name(word))

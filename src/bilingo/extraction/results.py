@@ -10,6 +10,7 @@ from ..terms import TermType
 LOANWORD = "loanword"
 KOREAN_NAME = "korean name"
 FOREIGN_NAME = "foreign name"
+PLACE = "place"  # a loanword the origin index knows as a country or city
 
 
 @dataclass(frozen=True)
@@ -20,17 +21,21 @@ class Pair:
     en: str
     count: int
     written: str = ""  # the text as it stood, e.g. "리사 수(Lisa Su)"
+    en_variants: tuple[str, ...] = ()  # the acronym of "Full Name, ACRONYM"
 
     def to_dict(self) -> dict:
-        return {"ko": self.ko, "en": self.en, "count": self.count}
+        found = {"ko": self.ko, "en": self.en, "count": self.count}
+        return {**found, "en_variants": list(self.en_variants)} if self.en_variants else found
 
 
 @dataclass(frozen=True)
 class Candidate:
     """A word that looks like a new name or loanword, with a suggested English.
 
-    `guess` is true when the English is only a reading of the Hangul spelling
-    (loanwords and foreign names); `reason` says why the word was proposed.
+    `guess` is true when the English is only a near spelling or a reading of the
+    Hangul letters; `reason` says why the word was proposed; `source` where the
+    English came from (extraction.english: country, city, name, word, romanized;
+    "convention" for a Korean name) and `confidence` how sure that is (0..1).
     """
 
     ko: str
@@ -39,6 +44,9 @@ class Candidate:
     guess: bool
     reason: str  # LOANWORD, KOREAN_NAME or FOREIGN_NAME
     type: TermType | None = None
+    context: str = ""  # where it first stands: a stretch of the sentence around it
+    source: str = ""
+    confidence: float | None = None
 
     @property
     def shown_suggestion(self) -> str:
@@ -46,7 +54,12 @@ class Candidate:
         return f"{self.suggestion}?" if self.guess else self.suggestion
 
     def to_dict(self) -> dict:
-        return {"ko": self.ko, "count": self.count, "suggestion": self.shown_suggestion}
+        found = {"ko": self.ko, "count": self.count, "suggestion": self.shown_suggestion}
+        if self.source:
+            found["source"] = self.source
+        if self.confidence is not None:
+            found["confidence"] = self.confidence
+        return found
 
 
 @dataclass

@@ -48,3 +48,72 @@ PERSON_TITLES = frozenset(
 # Endings of organisation and place words, which look like names before a title
 # (국방부 대변인, 한국은행 총재) but are not.
 ORGANISATION_ENDINGS = tuple(_words("부 처 청 당 사 국 회 단 실 관 소 시 도 구 군"))
+
+# Heads that name a kind of body, not one body: never a whole term of a longer English name.
+GENERIC_HEADS = frozenset(
+    _words(
+        """
+    통신 당국 단체 협회 위원회 운동 교회 사회 파워 서비스 은행 그룹 회사 공사 재단 연구소
+    연맹 연합 정부 대학 대학교 센터 기구 본부 학회 연구원 협의회 조합 법원 의회 군 당 청 부
+    처 원 국 소 회 사 전자 자동차 항공 증권 보험 신문 방송 통신사 뉴스 타임스 저널 포스트
+    그룹 홀딩스 캐피털 파트너스 에너지 제약 바이오 은행 거래소 공항 병원 박물관 미술관 관
+    극장 경기장 리그 클럽 유산 시인"""
+    )
+)
+
+# Words written before a name that are not part of it: 전 대통령, 신임 대표, 이번 회의.
+NEVER_JOIN_NAMES = frozenset(
+    _words(
+        """
+    전 현 신임 前 現 이번 지난 올해 내년 작년 당시 최근 새 새로운 같은 해당 이 그 저 각 모든
+    국내 해외 글로벌 세계 대형 주요 최대 최초 유일 대표 회장 사장 장관 의원 대통령 총리 업체 기업 회사 측 씨 기자"""
+    )
+)
+
+# Agencies and papers a byline names in brackets: (서울=연합뉴스) 이수지 기자 (JOINS).
+BYLINE_SOURCES = frozenset(
+    _words("JOINS AP AFP EPA UPI Reuters Yonhap Xinhua Kyodo Newsis News1 Bloomberg Getty")
+)
+
+# Words that join the parts of an English name and stand for no Korean word.
+FUNCTION_WORDS = frozenset(
+    _words(
+        "of the and for in on at to a an by with from & de du des la le del della di da von van der"
+    )
+)
+
+# Words that make a bracket's English a clause rather than a name.
+SENTENCE_WORDS = frozenset(
+    _words(
+        "is are was were be been not no will would can could should must has have had do does did "
+        "i you we they he she it my our your this that"
+    )
+)
+
+# Countries Korean writes in Sino-Korean (not transliterated), with the English words that
+# name them: 중국 joins 인민은행 for "People's Bank of China", not 식품의약국 for "FDA".
+COUNTRY_ENGLISH = {
+    "미국": ("US", "U.S.", "America", "American", "United States"),
+    "중국": ("China", "Chinese"),
+    "일본": ("Japan", "Japanese"),
+    "한국": ("Korea", "Korean"),
+    "북한": ("North Korea", "DPRK"),
+    "영국": ("UK", "U.K.", "Britain", "British", "England", "English"),
+    "호주": ("Australia", "Australian"),
+    "독일": ("Germany", "German"),
+    "프랑스": ("France", "French"),
+    "러시아": ("Russia", "Russian"),
+    "유럽": ("Europe", "European", "EU"),
+    "인도": ("India", "Indian"),
+    "대만": ("Taiwan", "Taiwanese"),
+    "캐나다": ("Canada", "Canadian"),
+    "이탈리아": ("Italy", "Italian"),
+    "스페인": ("Spain", "Spanish"),
+    "멕시코": ("Mexico", "Mexican"),
+    "브라질": ("Brazil", "Brazilian"),
+    "이스라엘": ("Israel", "Israeli"),
+    "이란": ("Iran", "Iranian"),
+    "이라크": ("Iraq", "Iraqi"),
+    "뉴욕": ("New York",),
+    "국제": ("International", "World", "Global"),
+}

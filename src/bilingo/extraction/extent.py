@@ -1,0 +1,120 @@
+"""How far back the Korean side of a 한글(English) pair reaches, decided by its English.
+
+The word right before the bracket is only the end of the term. Words to its
+left join it while the English still has words for them (issue 14):
+
+* a word that sounds like an English word of the gloss joins (리사 수 ~ Lisa
+  Su, 에마뉘엘 마크롱 ~ Emmanuel Macron);
+* a Sino-Korean word stands for about one English word per two syllables
+  (연합통신 ~ Associated Press), and an acronym for one letter per two
+  syllables (국제통화기금 ~ IMF): while the Korean has fewer such units than the
+  English has content words (or letters), the bare noun before it joins
+  (호주 연합통신 ~ Australian Associated Press);
+* a generic head (통신, 당국, 단체, 위원회 …) is never the whole term of a
+  longer English name: the word before it joins, or there is no pair;
+* the title of a work may hold particles and verb forms (죽은 시인의 사회 ~
+  Dead Poets Society); an ordinary name stops at a particle (미국의 테슬라).
+
+A word never joins when it is a title (대표), a time or place word written
+before names (전, 현, 신임), or follows punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..korean import split_particles
+from .article import Article, Token
+from .glosses import Gloss
+from .sounds import sounds_like
+from .words import COUNTRY_ENGLISH, GENERIC_HEADS, NEVER_JOIN_NAMES
+
+_LONGEST_REACH = 4  # words joined to the one before the bracket
+_VERB_ENDINGS = ("다", "요", "까", "며", "고", "라", "지만", "는데")
+
+
+def korean_extent(article: Article, index: int, gloss: Gloss, last: str) -> list[str] | None:
+    """The Korean words of the term ending with tokens[index] (read as `last`, particles off),
+    or None when the English names more than the Korean can be taken to say."""
+    tokens = article.tokens
+    words, units = [last], _units(last, gloss, position=-1)
+    need = _needed_units(gloss)
+    must_extend = _is_generic(last) and len(gloss.content_words) > 1
+    position = index
+    while position > 0 and len(words) <= _LONGEST_REACH:
+        previous, current = tokens[position - 1], tokens[position]
+        if not previous.is_hangul or not article.spaced(previous, current):
+            break
+        english_index = -1 - len(words)
+        joins = _joins(previous.text, gloss, english_index, units, need, must_extend)
+        if not joins:
+            break
+        words.insert(0, previous.text)
+        units += _units(previous.text, gloss, english_index)
+        must_extend = False
+        position -= 1
+    if must_extend:
+        return None  # 단체(Islamic Circle of North America) alone is no pair
+    return words
+
+
+def _joins(
+    word: str, gloss: Gloss, english_index: int, units: float, need: float, must: bool
+) -> bool:
+    """Whether the word before the Korean side so far belongs to the term."""
+    if word in COUNTRY_ENGLISH:  # 중국 인민은행 ~ People's Bank of China, 미국 식품의약국 ~ FDA
+        return any(re.search(rf"\b{re.escape(name)}\b", gloss.en) for name in COUNTRY_ENGLISH[word])
+    if word in NEVER_JOIN_NAMES or word.endswith(_VERB_ENDINGS):
+        return False
+    english = gloss.content_words
+    if -english_index <= len(english) and sounds_like(word, english[english_index]):
+        return True  # a transliterated part: 마크 ~ Marc
+    bare = _is_bare_noun(word)
+    if gloss.is_title_like and not gloss.is_acronym and units < need:
+        # A work's title may hold particles and verb forms; a name only bare nouns.
+        return bare or _title_word(word, must)
+    return bare and (must or units < need)
+
+
+def _title_word(word: str, must: bool) -> bool:
+    """A word of a title (시인의, 죽은, 위대한) when the head alone cannot be the term."""
+    return must or word.endswith(("의", "은", "는", "한", "인", "던"))
+
+
+def _is_bare_noun(word: str) -> bool:
+    """A word with no particle reading other than itself (호주, 연합): no 의, 은, 를 on it."""
+    readings = split_particles(word)
+    return all(not tail for _, tail in readings) or (
+        len(word) >= 3
+        and not any(
+            tail in ("의", "은", "는", "이", "가", "을", "를", "에", "와", "과", "로", "도")
+            for _, tail in readings
+        )  # fmt: skip
+    )
+
+
+def _is_generic(word: str) -> bool:
+    return word in GENERIC_HEADS
+
+
+def _needed_units(gloss: Gloss) -> float:
+    """How many Korean units the English asks for: its content words, or an acronym's letters."""
+    if gloss.is_acronym:
+        return sum(char.isalpha() for char in gloss.en.rstrip("s")) - 0.5
+    return len(gloss.content_words) - 0.5
+
+
+def _units(word: str, gloss: Gloss, position: int) -> float:
+    """How many English words (or acronym letters) a Korean word stands for."""
+    english = gloss.content_words
+    if not gloss.is_acronym and -position <= len(english) and sounds_like(word, english[position]):
+        return 1
+    stem = min((stem for stem, _ in split_particles(word)), key=len) if word else word
+    return max(1, round(len(stem) / 2))  # 시인의: 시인, one word
+
+
+def bracket_token(article: Article, start: int, token_ending_at: dict[int, int]) -> Token | None:
+    """The token a bracket at `start` follows (a space between them is allowed)."""
+    end = start - 1 if article.text[start - 1 : start] == " " else start
+    index = token_ending_at.get(end)
+    return None if index is None else article.tokens[index]
