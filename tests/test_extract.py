@@ -68,10 +68,11 @@ def test_model_article(glossary):
         {"ko": "연방준비제도", "en": "Fed", "count": 1},
         {"ko": "테슬라", "en": "Tesla", "count": 1},
     ]
+    # all seen once: the name first, everyday dictionary words (which MT knows) after
     assert [(c.ko, c.shown_suggestion) for c in result.candidates] == [
+        ("이서진", "Lee Seo-jin"),
         ("엑스", "ex"),
         ("트위터", "twitter"),
-        ("이서진", "Lee Seo-jin"),
     ]
 
 

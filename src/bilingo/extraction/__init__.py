@@ -1,46 +1,52 @@
-"""Propose glossary entries from a Korean article.
+"""Propose glossary entries from a Korean article (README "Proposing new entries").
 
 Three kinds of proposal, none of them already in the glossary:
 
 * **pairs** the writer spelled out as 한글(English): 딥시크(DeepSeek),
-  리사 수(Lisa Su), 최고경영자(CEO). The bracket must hold Latin letters and no
-  Hangul, so 27일(현지시간) and (뉴욕=연합뉴스) are not pairs. The Korean side is
-  the word right before the bracket; a word further left joins it only while
-  it sounds like the English word in the same place (리사 ~ Lisa, 수 ~ Su), so
-  a two-word name is taken whole but 중국 인공지능(AI) gives 인공지능 alone.
+  리사 수(Lisa Su), 호주연합통신(Australian Associated Press). The bracket must
+  hold a name (glosses: not a time, a figure, a byline or a sentence), and
+  the Korean reaches back as far as the English names it (extent): words that
+  sound like their English word, one word per letter of an acronym, a country
+  only when the English names it, never a generic head (통신, 단체) alone.
 * **candidates**: Hangul words that look transliterated. Korean writes foreign
   words under rules native words do not follow: the official loanword
   orthography allows only ㄱㄴㄹㅁㅂㅅㅇ as final consonants and no tense
   plosives, and English consonant clusters come out as syllables with the
   filler vowel ㅡ (스, 크, 트, 프: 트럼프, 스푸트니크); Sino-Korean, the bulk of
   news vocabulary, has no 디/티, no ㅔ with a final consonant and almost no
-  ㅋ. A word scores by such syllables; common words (loanwords Korean has
-  made its own, like 서비스, and native words that trip the rules, like 크게)
-  are left out.
+  ㅋ. A word scores by such syllables, or is spelled exactly as a foreign
+  place or a name in the news is (토론토); common words are left out, and
+  with kiwipiepy (morphology) verbs, adjectives and native nouns too.
 * **names**: a Korean name (family name from the usual list, then a one- or
-  two-syllable given name) or a foreign name right before a title such as
-  대표, 회장, 장관, 씨 or CEO.
+  two-syllable given name) or a foreign name before a title such as 대표,
+  회장, 장관, 씨 or CEO, a country, a city or an organisation between.
 
 Every proposal carries a suggested English. Korean names follow newspaper
 convention: the family name as papers spell it (Kim, Lee, Park, Choi), then
 the given name in Revised Romanization, hyphenated and without sound changes
-(홍길동 -> Hong Gil-dong), which is what the RR rules for personal names say.
-Loanwords get a best guess from the Hangul spelling (딥시크 -> Dipsik); such a
-guess is marked, and shown with a trailing "?".
+(홍길동 -> Hong Gil-dong). A loanword or foreign name gets the English it came
+from (english, origins: 소프트웨어 -> software, 사르코지 -> Sarkozy); only
+when nothing is spelled like it is the Hangul read back (켈바트로닉스 ->
+Kelbatroniks), marked with a trailing "?".
 
-Particles are stripped using the whole document as evidence: 딥시크가 and
-딥시크의 both point at 딥시크, while a lone 테슬라 keeps its 라, because 라 is
-only a weak particle reading and nothing else in the text backs it.
+Particles are stripped by the analyser or, without it, using the whole
+document as evidence: 딥시크가 and 딥시크의 both point at 딥시크, while a lone
+테슬라 keeps its 라, because 라 is only a weak particle reading.
 
 The package, each module importing only those listed before it:
 
     results     Pair, Candidate, ExtractResult: what extract returns
-    words       the word lists: common words, person titles, organisation endings
+    words       the word lists: common words, person titles, generic heads
+    morphology  kiwipiepy's readings, when it is installed
+    origins     the loanword-origin index (origins_build makes it)
+    english     the English to suggest; places and names the index knows
     stems       particle stripping with the whole text as evidence
-    article     the text read once: tokens, stems, where glossary terms stand
-    loanwords   syllable weights, loanword_score, loanword candidates
+    article     the text read once: tokens, stems, readings, where terms stand
+    loanwords   syllable weights, loanword_score, candidates, neighbours merged
     names       person titles; Korean and foreign names before them
-    pairs       한글(English) pairs; sounds_like
+    sounds      whether a Korean word sounds like an English one
+    glosses     what a bracket holds; extent: how far back its Korean reaches
+    pairs       한글(English) pairs
     output      the json, table and yaml formats, with review notes
 """
 
@@ -57,7 +63,7 @@ from .loanwords import find_loanwords, loanword_candidate, loanword_score, merge
 from .names import find_names
 from .output import extract_to_json, extract_to_rows, extract_to_yaml
 from .pairs import find_pairs, sounds_like
-from .results import Candidate, ExtractResult, Pair
+from .results import LOANWORD, Candidate, ExtractResult, Pair
 
 __all__ = [
     "Candidate",
@@ -97,11 +103,19 @@ def extract(text: str, glossary: Glossary) -> ExtractResult:
         (first, replace(candidate, context=article.context(candidate.ko)))
         for first, candidate in proposals
     ]
-    proposals.sort(key=lambda item: (-item[1].count, item[0]))  # most frequent, then first
+    # Most frequent first; among equals, what MT is likelier to get wrong (names, places,
+    # words with no English found) before everyday loanwords, then in text order.
+    proposals.sort(key=lambda item: (-item[1].count, _everyday(item[1]), item[0]))
     return ExtractResult(
         pairs=[pair.pair(count(pair.ko)) for pair in pairs],
         candidates=[candidate for _, candidate in proposals],
     )
+
+
+def _everyday(candidate: Candidate) -> bool:
+    """A loanword spelled exactly as an English dictionary word (소프트웨어: software):
+    the kind machine translation already gets right."""
+    return candidate.reason == LOANWORD and candidate.source == "word" and not candidate.guess
 
 
 def _first(text: str, ko: str) -> int:

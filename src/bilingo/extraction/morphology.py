@@ -54,7 +54,7 @@ def readings(text: str, words: list[tuple[int, int]]) -> dict[int, Reading] | No
     kiwi = analyser()
     if kiwi is None:
         return None
-    morphemes = [(m.start, m.start + m.len, m.tag, m.form) for m in kiwi.tokenize(text)]
+    morphemes = _morphemes(kiwi, text)
     found: dict[int, Reading] = {}
     position = 0
     for start, end in words:
@@ -66,6 +66,23 @@ def readings(text: str, words: list[tuple[int, int]]) -> dict[int, Reading] | No
             inside.append(morphemes[cursor])
             cursor += 1
         found[start] = _reading(text, start, end, inside)
+    return found
+
+
+def _morphemes(kiwi, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of every morpheme in `text`, analysed line by line: Kiwi
+    reads a long text as one ever longer sentence (22 s for 1 MB at once, 2.6 s by line)."""
+    starts, lines, at = [], [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            starts.append(at)
+            lines.append(line)
+        at += len(line)
+    found = []
+    for start, tokens in zip(starts, kiwi.tokenize(lines), strict=True):
+        for morpheme in tokens:
+            at = start + morpheme.start
+            found.append((at, at + morpheme.len, morpheme.tag))
     return found
 
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -81,7 +82,7 @@ def _names_at(article: Article, index: int) -> Iterator[FoundName]:
 
 def _names_glued_to_ssi(article: Article, token: Token) -> Iterator[FoundName]:
     """홍길동씨, 홍길동씨는: the title glued to the name."""
-    if not token.is_hangul or article.in_known_term(token):
+    if _SSI not in token.text or not token.is_hangul or article.in_known_term(token):
         return
     for stem, tail in split_particles(token.text):
         if tail.startswith(_SSI) and is_korean_name(stem, allow_two=True):
@@ -139,16 +140,22 @@ def _between_name_and_title(word: str) -> bool:
     return word in NEVER_JOIN_NAMES or word in COUNTRY_ENGLISH or is_place(word)
 
 
-def _title_readings(token: Token) -> list[str]:
+def _title_readings(token: Token) -> tuple[str, ...]:
     """What a token may be once particles are off: 대표는 -> 대표, CEO의 -> CEO."""
-    latin = re.match(r"[A-Za-z]+", token.text)
-    if latin and latin.end() < len(token.text):
-        tail = token.text[latin.end() :]
+    return _word_readings(token.text, token.is_hangul)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_readings(word: str, hangul: bool) -> tuple[str, ...]:
+    """_title_readings of a word: an article repeats its words (대통령은, 말했다)."""
+    latin = re.match(r"[A-Za-z]+", word)
+    if latin and latin.end() < len(word):
+        tail = word[latin.end() :]
         if contains_hangul(tail) and is_particle_chain(tail, latin.group()):
-            return [latin.group()]
+            return (latin.group(),)
     if latin:
-        return [token.text]
-    return [stem for stem, _ in split_particles(token.text)] if token.is_hangul else []
+        return (word,)
+    return tuple(stem for stem, _ in split_particles(word)) if hangul else ()
 
 
 def _name_words(article: Article, index: int) -> list[Token]:
