@@ -84,3 +84,15 @@ def test_default_glossary_is_used_without_options(cli):
     result = cli("lookup", "엔비디아가", "-f", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)[0]["en"] == "Nvidia"
+
+
+def test_no_match_says_what_the_loanword_spelling_rules_give(cli, sample_glossary):
+    """The loanword-origin index (issue 14) answers what no entry does, both ways."""
+    english = cli("lookup", "software", "--reverse", "-g", sample_glossary)
+    assert english.exit_code == 1
+    assert english.stderr.splitlines()[-1] == "spelled in Korean by the loanword rules: 소프트웨어"
+    korean = cli("lookup", "사르코지", "-g", sample_glossary)
+    assert korean.exit_code == 1
+    assert korean.stderr.splitlines()[-1] == "spelled as the English: Sarkozy"
+    native = cli("lookup", "없는말이에요", "-g", sample_glossary)
+    assert native.stderr == "no entry for `없는말이에요`\n"  # no foreign spelling has ㅄ

@@ -67,7 +67,23 @@ def _no_entry_lines(source, query: str, reverse: bool) -> list[str]:
     if hint:
         flag = " --reverse" if looks_english else ""
         lines.append(f"did you mean{flag}: {', '.join(hint)}")
-    return lines
+    return lines + _spelling_lines(query, english=reverse or looks_english)
+
+
+def _spelling_lines(query: str, english: bool) -> list[str]:
+    """What the loanword-origin index says of a query no entry has: an English word's
+    Korean spelling by the loanword rules, or the English a Hangul spelling comes from."""
+    from ..korean.orthography import may_be_loanword_spelling
+
+    if not english and not may_be_loanword_spelling(query):
+        return []  # decided without loading the index: it holds no such spelling
+    from ..extraction.origins import english_origins, korean_spellings
+
+    if english:
+        spellings = ", ".join(korean_spellings(query))
+        return [f"spelled in Korean by the loanword rules: {spellings}"] if spellings else []
+    origins = ", ".join(origin.english for origin in english_origins(query, exact=True))
+    return [f"spelled as the English: {origins}"] if origins else []
 
 
 # ----------------------------------------------------------------- the quick path

@@ -10,6 +10,7 @@ from collections import Counter
 
 from ..korean import is_hangul_syllable, split_particles
 from ..korean.hangul import Final, Initial, Medial, is_hangul_word, jamo
+from ..korean.orthography import LOANWORD_FINALS
 from ..korean.romanize import revised_romanization
 from ..terms import TermType
 from .article import Article
@@ -19,10 +20,6 @@ from .words import COMMON_WORDS, COUNTRY_ENGLISH
 
 # ---- syllable weights
 
-# The only final consonants the loanword orthography allows (and none at all).
-_LOANWORD_FINALS = frozenset(
-    {Final.NONE, Final.G, Final.N, Final.L, Final.M, Final.B, Final.S, Final.NG}
-)
 # Tense initials the orthography never writes; ㅆ only counts against a word.
 _TENSE_INITIALS = (Initial.KK, Initial.TT, Initial.PP, Initial.JJ)
 # Consonant + vowel spellings Sino-Korean does not use: 디 티 퍼 퓨 튜 쇼 슈 샤 쉐 뉴.
@@ -53,7 +50,7 @@ _NATIVE_WITH_FINAL_S = frozenset({"것", "엇", "옷", "맛", "멋", "잇", "웃
 def syllable_weight(syllable: str) -> float | None:
     """How strongly one syllable points to a loanword; None rules the word out."""
     initial, medial, final = jamo(syllable)
-    if final not in _LOANWORD_FINALS or initial in _TENSE_INITIALS:
+    if final not in LOANWORD_FINALS or initial in _TENSE_INITIALS:
         return None
     if initial == Initial.SS:
         return -0.5

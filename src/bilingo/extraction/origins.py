@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import json
 import lzma
 import os
@@ -60,7 +61,7 @@ from pathlib import Path
 
 from ..korean.hangul import Medial, is_hangul_syllable, jamo
 
-__all__ = ["Origin", "english_origins", "load_index"]
+__all__ = ["Origin", "english_origins", "korean_spellings", "load_index"]
 
 CACHE_NAME = "loanword-origins.json"
 FORMAT = 1
@@ -106,6 +107,14 @@ def english_origins(hangul: str, limit: int = 3, exact: bool = False) -> list[Or
     return load_index().lookup(key, limit, exact)
 
 
+def korean_spellings(english: str, limit: int = 3) -> list[str]:
+    """The Hangul spellings the index ranks best for an English word or name (case
+    ignored): software -> 소프트웨어. For `lookup` when an English query finds no entry."""
+    if not english.strip():
+        return []
+    return load_index().spellings_of(" ".join(english.split()), limit)
+
+
 class OriginIndex:
     """Hangul spellings, sorted, and beside each its English: `en<TAB>source<TAB>rank`
     entries joined by `|`, best first. Parsed only when looked up, so loading is a split."""
@@ -113,6 +122,8 @@ class OriginIndex:
     def __init__(self, keys: list[str], values: list[str]):
         self.keys, self.values = keys, values
         self._by_length: dict[int, list[str]] | None = None
+        self._folded: str | None = None  # spellings_of: every entry, lower case
+        self._starts: list[int] = []
 
     def entries(self, key: str) -> list[tuple[str, str, int]]:
         """(english, source, rank) for a spelling, best first; [] when it is not there."""
@@ -121,6 +132,27 @@ class OriginIndex:
             return []
         rows = (entry.split("\t") for entry in self.values[at].split("|"))
         return [(en, source, int(rank)) for en, source, rank in rows]
+
+    def spellings_of(self, english: str, limit: int) -> list[str]:
+        """The spellings whose entries hold `english` (case ignored), best rank first.
+
+        One search of all entries, lower-cased and joined once per index: an entry
+        starts a line or follows "|", and its English ends at a tab."""
+        if self._folded is None:
+            self._folded = "\n" + "\n".join(self.values).casefold()
+            self._starts = list(itertools.accumulate(len(value) + 1 for value in self.values))
+        found = []
+        for opening in ("\n", "|"):
+            needle = f"{opening}{english.casefold()}\t"
+            at = self._folded.find(needle)
+            while at >= 0:
+                line = bisect.bisect_right(self._starts, at)
+                rank = next(r for en, _, r in self.entries(self.keys[line])
+                            if en.casefold() == english.casefold())  # fmt: skip
+                found.append((rank, self.keys[line]))
+                at = self._folded.find(needle, at + 1)
+        best = min((rank for rank, _ in found), default=None)
+        return [spelling for rank, spelling in sorted(found) if rank == best][:limit]
 
     def lookup(self, key: str, limit: int, exact_only: bool = False) -> list[Origin]:
         exact = self.entries(key)
