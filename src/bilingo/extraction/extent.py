@@ -26,7 +26,7 @@ import re
 from ..korean import split_particles
 from .article import Article, Token
 from .glosses import Gloss
-from .sounds import sounds_like
+from .sounds import SOUNDS_ALIKE, sound_ratio, sounds_like
 from .words import COUNTRY_ENGLISH, GENERIC_HEADS, NEVER_JOIN_NAMES
 
 _LONGEST_REACH = 4  # words joined to the one before the bracket
@@ -37,20 +37,21 @@ def korean_extent(article: Article, index: int, gloss: Gloss, last: str) -> list
     """The Korean words of the term ending with tokens[index] (read as `last`, particles off),
     or None when the English names more than the Korean can be taken to say."""
     tokens = article.tokens
-    words, units = [last], _units(last, gloss, position=-1)
+    words, units = [last], _units(last, gloss, covered=0)
     need = _needed_units(gloss)
     must_extend = _is_generic(last) and len(gloss.content_words) > 1
     position = index
     while position > 0 and len(words) <= _LONGEST_REACH:
         previous, current = tokens[position - 1], tokens[position]
-        if not previous.is_hangul or not article.spaced(previous, current):
-            break
-        english_index = -1 - len(words)
-        joins = _joins(previous.text, gloss, english_index, units, need, must_extend)
-        if not joins:
+        if not article.spaced(previous, current) or _after_bracket(article, previous):
+            break  # 다보스(Davos)에서 세계경제포럼: 에서 ends the word before, not a word
+        if not previous.is_hangul:
+            if previous.text not in gloss.words:
+                break  # Latin joins only as a word of the English: TSMC 애리조나 ~ TSMC Arizona
+        elif not _joins(previous.text, gloss, units, need, must_extend):
             break
         words.insert(0, previous.text)
-        units += _units(previous.text, gloss, english_index)
+        units += _units(previous.text, gloss, covered=units)
         must_extend = False
         position -= 1
     if must_extend:
@@ -58,17 +59,19 @@ def korean_extent(article: Article, index: int, gloss: Gloss, last: str) -> list
     return words
 
 
-def _joins(
-    word: str, gloss: Gloss, english_index: int, units: float, need: float, must: bool
-) -> bool:
-    """Whether the word before the Korean side so far belongs to the term."""
+def _joins(word: str, gloss: Gloss, units: float, need: float, must: bool) -> bool:
+    """Whether the word before the Korean side so far (standing for `units` English words
+    from the right) belongs to the term."""
     if word in COUNTRY_ENGLISH:  # 중국 인민은행 ~ People's Bank of China, 미국 식품의약국 ~ FDA
         return any(re.search(rf"\b{re.escape(name)}\b", gloss.en) for name in COUNTRY_ENGLISH[word])
-    if word in NEVER_JOIN_NAMES or word.endswith(_VERB_ENDINGS):
+    if word in NEVER_JOIN_NAMES:
         return False
-    english = gloss.content_words
-    if -english_index <= len(english) and sounds_like(word, english[english_index]):
-        return True  # a transliterated part: 마크 ~ Marc
+    english = gloss.words
+    left = english[: max(0, len(english) - int(units))]
+    if not gloss.is_acronym and any(sounds_like(word, part) for part in left):
+        return True  # a transliterated part: 마크 ~ Marc, 우르줄라 ~ Ursula (not a verb's 라)
+    if word.endswith(_VERB_ENDINGS):
+        return False
     bare = _is_bare_noun(word)
     if gloss.is_title_like and not gloss.is_acronym and units < need:
         # A work's title may hold particles and verb forms; a name only bare nouns.
@@ -76,9 +79,13 @@ def _joins(
     return bare and (must or units < need)
 
 
+def _after_bracket(article: Article, token: Token) -> bool:
+    return token.start > 0 and article.text[token.start - 1] in ")]"
+
+
 def _title_word(word: str, must: bool) -> bool:
     """A word of a title (시인의, 죽은, 위대한) when the head alone cannot be the term."""
-    return must or word.endswith(("의", "은", "는", "한", "인", "던"))
+    return must or word.endswith(("의", "은", "는", "한", "던"))  # not 인: 중앙은행인 잉글랜드은행
 
 
 def _is_bare_noun(word: str) -> bool:
@@ -87,7 +94,7 @@ def _is_bare_noun(word: str) -> bool:
     return all(not tail for _, tail in readings) or (
         len(word) >= 3
         and not any(
-            tail in ("의", "은", "는", "이", "가", "을", "를", "에", "와", "과", "로", "도")
+            tail in ("의", "은", "는", "이", "가", "을", "를", "에", "와", "과", "로", "도", "인")
             for _, tail in readings
         )  # fmt: skip
     )
@@ -104,13 +111,31 @@ def _needed_units(gloss: Gloss) -> float:
     return len(gloss.content_words) - 0.5
 
 
-def _units(word: str, gloss: Gloss, position: int) -> float:
-    """How many English words (or acronym letters) a Korean word stands for."""
-    english = gloss.content_words
-    if not gloss.is_acronym and -position <= len(english) and sounds_like(word, english[position]):
-        return 1
+def _units(word: str, gloss: Gloss, covered: float) -> float:
+    """How many English words (or acronym letters) a Korean word stands for, the last
+    `covered` English words being taken already."""
+    latin = re.findall(r"[A-Za-z0-9]+", word)
+    if latin:  # SK텔레콤 ~ SK Telecom: its Latin words, then what its Hangul sounds like
+        hangul = re.sub(r"[A-Za-z0-9]+", "", word)
+        known = sum(part in gloss.words for part in latin)
+        return max(1, known + (_units(hangul, gloss, covered + known) if hangul else 0))
+    if gloss.is_acronym and sounds_like(word, gloss.en):
+        return sum(char.isalpha() for char in gloss.en)  # 바스프 ~ BASF: the letters read out
+    if not gloss.is_acronym:
+        english = gloss.words
+        end = max(0, len(english) - int(covered))
+        # The English words ending here that the word sounds most like: 골드만삭스 ~
+        # Goldman Sachs (two at once), 앤드리센 ~ Andreessen (not Marc Andreessen).
+        ratios = [
+            (sound_ratio(word, " ".join(english[end - n : end])), -n) for n in range(1, end + 1)
+        ]
+        best, count = max(ratios, default=(0.0, 0))
+        if best >= SOUNDS_ALIKE:
+            return -count
     stem = min((stem for stem, _ in split_particles(word)), key=len) if word else word
-    return max(1, round(len(stem) / 2))  # 시인의: 시인, one word
+    # A Sino-Korean word is about one English word per two syllables (산업안보국: 3), and
+    # about one letter of an acronym per word (월간 활성 이용자 ~ MAU).
+    return max(1, len(stem) // 2 if gloss.is_acronym else -(-len(stem) // 2))
 
 
 def bracket_token(article: Article, start: int, token_ending_at: dict[int, int]) -> Token | None:

@@ -98,4 +98,11 @@ def _split_acronym(text: str) -> Gloss:
             return Gloss(name, (short,))
         if is_acronym(name) and len(short.split()) > 1:
             return Gloss(short, (name,))
+    if (
+        len(parts) == 2
+        and all(parts)
+        and parts[1].startswith(parts[1][:1].upper())
+        and (" and " in f" {parts[1]} ")
+    ):
+        return Gloss(text)  # one name with a list in it: Ministry of Economy, Trade and Industry
     return Gloss(parts[0])  # list noise: "Dallas, Texas", "Samsung Electronics Co., Ltd."

@@ -26,6 +26,9 @@ _BRACKET_RE = re.compile(r"[(（](?P<inside>[^()（）\n]{1,80})[)）]")
 _QUOTED_BEFORE_RE = re.compile(
     r"[《〈「『‘“'\"](?P<title>[^《〈「『‘“'\"》〉」』’”\n]{1,40})[》〉」』’”'\"] ?\Z"
 )
+# '미국이 먼저(America First)': the bracket glosses the whole quoted phrase before it.
+_QUOTE_OPENED_RE = re.compile(r"[‘“'\"](?P<title>[^‘“'\"’”()\n]{1,40})\Z")
+_QUOTE_CLOSES_RE = re.compile(r"[’”'\"]")
 _PREDICATE_ENDINGS = ("다", "까", "요", "죠", "니", "네", "며", "고", "라", "지만", "는데", "아니")
 _NAMES_ONLY_KOREAN = 1  # syllables: one is too little to be sure of
 
@@ -66,10 +69,9 @@ def _pair_at(
     gloss = gloss_of(bracket.group("inside"))
     if gloss is None:
         return None
-    quoted = _QUOTED_BEFORE_RE.search(article.text, 0, bracket.start())
-    if quoted and contains_hangul(quoted["title"]):
-        title = " ".join(quoted["title"].split())
-        return _found(title, gloss, article.text[quoted.start() : bracket.end()])
+    quoted = _quoted_pair(article, bracket, gloss)
+    if quoted is not None:
+        return quoted or None
     token = bracket_token(article, bracket.start(), token_ending_at)
     if token is None or not contains_hangul(token.text):
         return None
@@ -86,29 +88,45 @@ def _pair_at(
     if len(words) == 1 and _names_something_else(article, article.tokens[index], gloss):
         return None  # 아이(iPhone): a common word that does not sound like the name
     ko = " ".join(words)
-    if len(without_spaces(ko)) <= _NAMES_ONLY_KOREAN:
-        return None
+    if len(without_spaces(ko)) <= _NAMES_ONLY_KOREAN and not sounds_like(ko, gloss.en):
+        return None  # 암(Arm) is a name; 북(北)-like single syllables rarely are
     first = article.tokens[index - len(words) + 1].start
     return _found(ko, gloss, article.text[first : bracket.end()])
+
+
+def _quoted_pair(article: Article, bracket: re.Match, gloss: Gloss) -> FoundPair | bool | None:
+    """The pair of a quoted Korean title or phrase the bracket glosses (《죽은 시인의
+    사회》(Dead Poets Society), '미국이 먼저(America First)'); False for quoted speech;
+    None when no quote is around."""
+    quoted = _QUOTED_BEFORE_RE.search(article.text, 0, bracket.start())
+    if not quoted and _QUOTE_CLOSES_RE.match(article.text, bracket.end()):
+        if gloss.reads_as_sentence:
+            return False  # '물러서지 않는다(We will not back down)': quoted speech
+        quoted = _QUOTE_OPENED_RE.search(article.text, 0, bracket.start())
+    if not quoted or not contains_hangul(quoted["title"]):
+        return None
+    title = " ".join(quoted["title"].split())
+    return _found(title, gloss, article.text[quoted.start() : bracket.end()])
 
 
 _SHORT_COMMON_WORD = 2  # syllables: 아이, 나무 — words too short to be an organisation's name
 
 
 def _names_something_else(article: Article, token, gloss: Gloss) -> bool:
-    """A common word before a name it does not sound like: 아이(iPhone). Common by the word
-    list, or a common noun by the analyser when the English is a name (a capital inside
-    one word); 경기침체(recession) glosses a common noun and stays."""
+    """A common word before an English word it does not sound like: 아이(iPhone),
+    대박(awesome). Common by the word list, or a short common noun or adverb by the
+    analyser; 경기침체(recession) is longer and stays, 로슈(Roche) sounds alike."""
     word = article.stems.stem(token.text, bare_likely=True)[0]
     if sounds_like(word, gloss.en) or gloss.is_acronym:
         return False
     if word in COMMON_WORDS:
         return True
     reading = article.reading(token)
-    a_name = " " not in gloss.en and any(char.isupper() for char in gloss.en)
+    one_word = " " not in gloss.en
     short = len(word) <= _SHORT_COMMON_WORD  # 연방준비제도(Fed) is a name's Korean
-    common = reading is not None and reading.stem == word and not reading.proper
-    return a_name and short and common
+    # A common noun (대박(awesome), 아이(iPhone)) or no noun at all (아마(maybe)).
+    common = reading is not None and (reading.stem in (word, "")) and not reading.proper
+    return one_word and short and common
 
 
 def _found(ko: str, gloss: Gloss, written: str) -> FoundPair:
@@ -123,5 +141,10 @@ def _is_noun_reading(article: Article, word: str) -> bool:
 
 def _byline(article: Article, index: int, gloss: Gloss) -> bool:
     """이수지 기자(JOINS), 이수지(JOINS): a reporter's name before an outlet's capitals."""
-    word = article.tokens[index].text
-    return gloss.is_acronym and (word in ("기자", "특파원") or is_korean_name(word))
+    token = article.tokens[index]
+    if not gloss.is_acronym:
+        return False
+    if token.text in ("기자", "특파원"):
+        return True
+    reading = article.reading(token)  # 이용자(MAU) reads as a common noun, not a name
+    return is_korean_name(token.text) and (reading is None or reading.proper)

@@ -19,9 +19,17 @@ def _phonetic(text: str) -> str:
     return text.translate(_SPELLED_ALIKE)
 
 
+SOUNDS_ALIKE = 0.5  # sound_ratio from which a Hangul word may transliterate the English
+
+
 def sounds_like(korean_word: str, english_word: str) -> bool:
     """Whether a Hangul word could be a transliteration of an English word (리사 ~ Lisa)."""
-    guess, target = _phonetic(guess_word(korean_word)), _phonetic(english_word)
+    return sound_ratio(korean_word, english_word) >= SOUNDS_ALIKE
+
+
+def sound_ratio(korean_word: str, english: str) -> float:
+    """How alike a Hangul word read back and the English sound, 0 to 1 (letters compared)."""
+    guess, target = _phonetic(guess_word(korean_word)), _phonetic(english)
     if not guess or not target:
-        return False
-    return difflib.SequenceMatcher(None, guess, target).ratio() >= 0.5
+        return 0.0
+    return difflib.SequenceMatcher(None, guess, target).ratio()
