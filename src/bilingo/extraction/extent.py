@@ -138,8 +138,7 @@ def _units(word: str, gloss: Gloss, covered: float) -> float:
     return max(1, len(stem) // 2 if gloss.is_acronym else -(-len(stem) // 2))
 
 
-def bracket_token(article: Article, start: int, token_ending_at: dict[int, int]) -> Token | None:
-    """The token a bracket at `start` follows (a space between them is allowed)."""
+def bracket_token(article: Article, start: int, token_ending_at: dict[int, int]) -> int | None:
+    """The index of the token a bracket at `start` follows (a space between is allowed)."""
     end = start - 1 if article.text[start - 1 : start] == " " else start
-    index = token_ending_at.get(end)
-    return None if index is None else article.tokens[index]
+    return token_ending_at.get(end)

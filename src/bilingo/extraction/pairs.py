@@ -29,6 +29,7 @@ _QUOTED_BEFORE_RE = re.compile(
 # '미국이 먼저(America First)': the bracket glosses the whole quoted phrase before it.
 _QUOTE_OPENED_RE = re.compile(r"[‘“'\"](?P<title>[^‘“'\"’”()\n]{1,40})\Z")
 _QUOTE_CLOSES_RE = re.compile(r"[’”'\"]")
+_QUOTE_REACH = 44  # characters: the quote marks, a space and the 40 of a title
 _PREDICATE_ENDINGS = ("다", "까", "요", "죠", "니", "네", "며", "고", "라", "지만", "는데", "아니")
 _NAMES_ONLY_KOREAN = 1  # syllables: one is too little to be sure of
 
@@ -72,12 +73,12 @@ def _pair_at(
     quoted = _quoted_pair(article, bracket, gloss)
     if quoted is not None:
         return quoted or None
-    token = bracket_token(article, bracket.start(), token_ending_at)
+    index = bracket_token(article, bracket.start(), token_ending_at)
+    token = None if index is None else article.tokens[index]
     if token is None or not contains_hangul(token.text):
         return None
     if token.text.endswith(_PREDICATE_ENDINGS) and not _is_noun_reading(article, token.text):
         return None  # …라고 밝혔다(Surrender Is Not an Option): a clause, not a term
-    index = article.tokens.index(token)
     # Latin glued on stays (챗GPT); a Hangul word loses its particles.
     last = article.stems.stem(token.text, bare_likely=True)[0] if token.is_hangul else token.text
     if gloss.reads_as_sentence or _byline(article, index, gloss):
@@ -98,11 +99,13 @@ def _quoted_pair(article: Article, bracket: re.Match, gloss: Gloss) -> FoundPair
     """The pair of a quoted Korean title or phrase the bracket glosses (《죽은 시인의
     사회》(Dead Poets Society), '미국이 먼저(America First)'); False for quoted speech;
     None when no quote is around."""
-    quoted = _QUOTED_BEFORE_RE.search(article.text, 0, bracket.start())
+    # A quoted title is at most 40 characters: look no further back (not from the start).
+    window = max(0, bracket.start() - _QUOTE_REACH)
+    quoted = _QUOTED_BEFORE_RE.search(article.text, window, bracket.start())
     if not quoted and _QUOTE_CLOSES_RE.match(article.text, bracket.end()):
         if gloss.reads_as_sentence:
             return False  # '물러서지 않는다(We will not back down)': quoted speech
-        quoted = _QUOTE_OPENED_RE.search(article.text, 0, bracket.start())
+        quoted = _QUOTE_OPENED_RE.search(article.text, window, bracket.start())
     if not quoted or not contains_hangul(quoted["title"]):
         return None
     title = " ".join(quoted["title"].split())
