@@ -248,7 +248,7 @@ def test_index_key_is_stable():
 
 # -- the shipped index ----------------------------------------------------------------------
 
-REFRESH = "run `python -m bilingo.extraction.origins_build`"
+REFRESH = "run `python -m bilingo.extraction`"
 SMALL = "가나\n가나다\n나\n\nkana\tword\t5|gana\tword\t7\nCanada\tcountry\t0\nna\tword\t5"
 
 

