@@ -113,6 +113,34 @@ def test_empty_text(glossary):
         ("테슬라(Tesla)는", [("테슬라", "Tesla")]),
         # the same Korean twice is one pair
         ("앤트로픽(Anthropic)과 앤트로픽(Anthropic PBC)", [("앤트로픽", "Anthropic")]),
+        # a name's number or Latin word before the bracket: the Hangul before it joins
+        ("애플은 아이폰 17(iPhone 17)을 냈다.", [("아이폰 17", "iPhone 17")]),
+        ("보잉의 737 맥스(737 MAX) 생산", [("737 맥스", "737 MAX")]),
+        # a figure, a date or a temperature is no name
+        ("30여 개국(30-plus countries) 대표", []),
+        ("11월 3일(Nov. 3, 2024) 서명됐다.", []),
+        ("섭씨 42도(108 F)까지", []),
+        # a listing name stays whole, its acronym a variant
+        ("《총, 균, 쇠》(Guns, Germs, and Steel)는", [("총, 균, 쇠", "Guns, Germs, and Steel")]),
+        (
+            "일본 경제산업성(Ministry of Economy, Trade and Industry, METI)은",
+            [("경제산업성", "Ministry of Economy, Trade and Industry")],
+        ),
+        # family name first, as Korean writes Japanese names
+        ("다카이치 사나에(Sanae Takaichi) 총재는", [("다카이치 사나에", "Sanae Takaichi")]),
+        # the sentence's topic, or what the name is, is not part of it
+        ("해운사들은 홍해(Red Sea) 대신", [("홍해", "Red Sea")]),
+        ("에너지기업 넥스트에라에너지(NextEra Energy)는", [("넥스트에라에너지", "NextEra Energy")]),
+        (
+            "미국 국립과학재단(U.S. National Science Foundation)은",
+            [("미국 국립과학재단", "U.S. National Science Foundation")],
+        ),  # fmt: skip
+        # the kind of work or product, a verb or an adverb before the English is no pair
+        ("오바마의 회고록(A Promised Land)은", []),
+        ("새 휴대폰(iPhone)을 받았다.", []),
+        ("그는 끝내 꺾이지 않았다(Unbroken).", []),
+        ("평화를 위해 기도하자(Let us pray for peace)고", []),
+        ("자신을 '그저 평범한 사람'(just a regular person)이라고", []),
     ],
 )
 def test_pairs(glossary, text, expected):

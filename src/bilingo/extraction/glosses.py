@@ -21,10 +21,32 @@ _LATIN_RE = re.compile(r"[A-Za-z]")
 _NOT_A_NAME_RE = re.compile(r"[:=;/@]|https?|www\.")
 _LONGEST_ENGLISH = 8  # words; a longer bracket is an aside, not a name
 _TIME_RE = re.compile(
-    r"\b(?:GMT|UTC|KST|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|JST)\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b",
+    r"\b(?:GMT|UTC|KST|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|JST)\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b"
+    r"|^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$"  # 3일(Tuesday): a date's weekday
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d"  # (Nov. 3, 2024)
+    r"|^\d+(?:\.\d+)? ?°?[FC]$",  # 섭씨 42도(108 F)
     re.IGNORECASE,
 )
+# A US lawmaker's party and state: 테드 크루즈(R-Texas), (D-Calif.).
+_PARTY_TAG_RE = re.compile(r"^[RDI]-[A-Z][A-Za-z. ]*$")
 _FIGURE_RE = re.compile(r"\d")
+_MONEY_OR_PERCENT_RE = re.compile(r"[$€£¥₩%]")
+_NUMBER_WORDS = frozenset(
+    [
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "percent",
+        "per",
+        "cent",
+        "plus",
+        "times",
+        "won",
+        "dollars",
+    ]
+)
 ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9&.\-]*[A-Z0-9]s?|[A-Z]{2}")
 
 
@@ -72,7 +94,7 @@ def gloss_of(inside: str) -> Gloss | None:
     text = " ".join(inside.split()).strip(" ,.;")
     if not _LATIN_RE.search(text) or contains_hangul(text) or _NOT_A_NAME_RE.search(text):
         return None
-    if len(text.split()) > _LONGEST_ENGLISH or _TIME_RE.search(text):
+    if len(text.split()) > _LONGEST_ENGLISH or _TIME_RE.search(text) or _PARTY_TAG_RE.match(text):
         return None
     if _FIGURE_RE.search(text) and not _is_named_with_digits(text):
         return None  # 3억 달러(약 4000억원), (0200 GMT), ($3 billion)
@@ -82,27 +104,32 @@ def gloss_of(inside: str) -> Gloss | None:
 
 
 def _is_named_with_digits(text: str) -> bool:
-    """Names that carry digits (G7, Galaxy S24, F-35, COVID-19) rather than a figure."""
+    """Names that carry digits (G7, Galaxy S24, F-35, 737 MAX, Nintendo Switch 2) rather
+    than a figure (3 billion, 30-plus countries, $5, 4%): a capital letter in it, and no
+    money, percent or number word."""
     words = text.split()
-    return all(not word.replace(",", "").replace(".", "").isdigit() for word in words) and any(
-        char.isalpha() for char in words[0]
+    if _MONEY_OR_PERCENT_RE.search(text) or any(w.lower() in _NUMBER_WORDS for w in words):
+        return False
+    return any(char.isupper() for char in text) and not all(
+        word.replace(",", "").replace(".", "").isdigit() for word in words
     )
 
 
 def _split_acronym(text: str) -> Gloss:
     """ "Full Name, ACRONYM" (or "ACRONYM, Full Name") -> the name with the acronym as variant."""
     parts = [part.strip() for part in text.split(",")]
-    if len(parts) == 2 and all(parts):
-        name, short = parts
-        if is_acronym(short) and len(name.split()) > 1:
-            return Gloss(name, (short,))
-        if is_acronym(name) and len(short.split()) > 1:
-            return Gloss(short, (name,))
-    if (
-        len(parts) == 2
-        and all(parts)
-        and parts[1].startswith(parts[1][:1].upper())
-        and (" and " in f" {parts[1]} ")
-    ):
-        return Gloss(text)  # one name with a list in it: Ministry of Economy, Trade and Industry
+    if len(parts) >= 2 and all(parts) and is_acronym(parts[-1]) and len(parts[0].split()) > 1:
+        name = ", ".join(parts[:-1])  # Ministry of Economy, Trade and Industry, METI
+        if len(parts) == 2 or _is_one_list(parts[:-1]):
+            return Gloss(name, (parts[-1],))
+    if len(parts) == 2 and all(parts) and is_acronym(parts[0]) and len(parts[1].split()) > 1:
+        return Gloss(parts[1], (parts[0],))
+    if len(parts) >= 2 and all(parts) and _is_one_list(parts):
+        return Gloss(text)  # one name with a list in it: Guns, Germs, and Steel
     return Gloss(parts[0])  # list noise: "Dallas, Texas", "Samsung Electronics Co., Ltd."
+
+
+def _is_one_list(parts: list[str]) -> bool:
+    """A name that lists things, its last part joined by "and": Economy, Trade and Industry."""
+    last = parts[-1]
+    return (last[:1].isupper() and " and " in f" {last} ") or last.startswith(("and ", "& "))

@@ -19,7 +19,7 @@ from .glosses import Gloss, gloss_of
 from .names import is_korean_name
 from .results import Pair
 from .sounds import sounds_like
-from .words import COMMON_WORDS
+from .words import COMMON_WORDS, KIND_WORDS
 
 _BRACKET_RE = re.compile(r"[(（](?P<inside>[^()（）\n]{1,80})[)）]")
 # A title in quotes or title marks right before the bracket: 《위대한 유산》(Great Expectations).
@@ -29,9 +29,12 @@ _QUOTED_BEFORE_RE = re.compile(
 # '미국이 먼저(America First)': the bracket glosses the whole quoted phrase before it.
 _QUOTE_OPENED_RE = re.compile(r"[‘“'\"](?P<title>[^‘“'\"’”()\n]{1,40})\Z")
 _QUOTE_CLOSES_RE = re.compile(r"[’”'\"]")
+_SPEECH_QUOTES = "'\"‘“"  # quotes around speech; 《》「」『』 are around titles
 _QUOTE_REACH = 44  # characters: the quote marks, a space and the 40 of a title
 _PREDICATE_ENDINGS = ("다", "까", "요", "죠", "니", "네", "며", "고", "라", "지만", "는데", "아니")
-_NAMES_ONLY_KOREAN = 1  # syllables: one is too little to be sure of
+_NAMES_ONLY_KOREAN = 1
+_SHORT_NOT_NOUN = 3  # syllables
+_LONGEST_PLAIN_TERM = 2  # lower-case English words: generative AI, quantitative easing  # syllables: one is too little to be sure of
 
 __all__ = ["FoundPair", "find_pairs", "sounds_like"]
 
@@ -75,16 +78,14 @@ def _pair_at(
         return quoted or None
     index = bracket_token(article, bracket.start(), token_ending_at)
     token = None if index is None else article.tokens[index]
-    if token is None or not contains_hangul(token.text):
+    if token is None or gloss.reads_as_sentence or not _may_end_a_term(article, token, gloss):
         return None
-    if token.text.endswith(_PREDICATE_ENDINGS) and not _is_noun_reading(article, token.text):
-        return None  # …라고 밝혔다(Surrender Is Not an Option): a clause, not a term
     # Latin glued on stays (챗GPT); a Hangul word loses its particles.
     last = article.stems.stem(token.text, bare_likely=True)[0] if token.is_hangul else token.text
-    if gloss.reads_as_sentence or _byline(article, index, gloss):
+    if _byline(article, index, gloss):
         return None
     words = korean_extent(article, index, gloss, last)
-    if not words:
+    if not words or not contains_hangul("".join(words)) or _names_a_kind(words[-1], gloss):
         return None
     if len(words) == 1 and _names_something_else(article, article.tokens[index], gloss):
         return None  # 아이(iPhone): a common word that does not sound like the name
@@ -108,8 +109,34 @@ def _quoted_pair(article: Article, bracket: re.Match, gloss: Gloss) -> FoundPair
         quoted = _QUOTE_OPENED_RE.search(article.text, window, bracket.start())
     if not quoted or not contains_hangul(quoted["title"]):
         return None
+    if quoted.group()[0] in _SPEECH_QUOTES and (gloss.reads_as_sentence or _plain_words(gloss)):
+        return False  # '아주 좋은 대화였다'(It was a very good conversation); not 《a title》
     title = " ".join(quoted["title"].split())
     return _found(title, gloss, article.text[quoted.start() : bracket.end()])
+
+
+def _may_end_a_term(article: Article, token, gloss: Gloss) -> bool:
+    """Whether the word before the bracket can be a term's last word: Hangul that is no
+    predicate or adverb (…않았다(Unbroken), 아마(maybe)), or a number or Latin word of the
+    English after Hangul (아이폰 17(iPhone 17))."""
+    if not contains_hangul(token.text):
+        return token.text in gloss.words
+    if token.text.endswith(_PREDICATE_ENDINGS) and not _is_noun_reading(article, token.text):
+        return False  # …라고 밝혔다(Surrender Is Not an Option): a clause, not a term
+    reading = article.reading(token)
+    if reading is None or sounds_like(token.text, gloss.en):
+        return True
+    # 기도하자, or a short word opening with no noun (아마, 않았다; 고대역폭메모리 opens with 고)
+    if reading.stem:
+        return not reading.predicate
+    return len(token.text) > _SHORT_NOT_NOUN
+    return True
+
+
+def _names_a_kind(word: str, gloss: Gloss) -> bool:
+    """회고록(A Promised Land), 새 휴대폰(iPhone): the Korean says what kind of thing the
+    English names, not its name."""
+    return word in KIND_WORDS and not any(sounds_like(word, part) for part in gloss.words)
 
 
 _SHORT_COMMON_WORD = 2  # syllables: 아이, 나무 — words too short to be an organisation's name
@@ -130,6 +157,11 @@ def _names_something_else(article: Article, token, gloss: Gloss) -> bool:
     # A common noun (대박(awesome), 아이(iPhone)) or no noun at all (아마(maybe)).
     common = reading is not None and (reading.stem in (word, "")) and not reading.proper
     return one_word and short and common
+
+
+def _plain_words(gloss: Gloss) -> bool:
+    """Lower-case words, more than a term has: '그저 평범한 사람'(just a regular person)."""
+    return len(gloss.words) > _LONGEST_PLAIN_TERM and gloss.en == gloss.en.lower()
 
 
 def _found(ko: str, gloss: Gloss, written: str) -> FoundPair:

@@ -66,9 +66,22 @@ NEVER_JOIN_NAMES = frozenset(
     _words(
         """
     전 현 신임 前 現 이번 지난 올해 내년 작년 당시 최근 새 새로운 같은 해당 이 그 저 각 모든
-    국내 해외 글로벌 세계 대형 주요 최대 최초 유일 대표 회장 사장 장관 의원 대통령 총리 업체 기업 회사 측 씨 기자"""
+    국내 해외 글로벌 세계 대형 주요 최대 최초 유일 대표 회장 사장 장관 의원 대통령 총리 업체 기업 회사 측 씨 기자
+    관영 국영 일간 주간 메이저 모회사 자회사 계열사"""
     )
 )
+# Kinds of works and products: 회고록(A Promised Land), 휴대폰(iPhone) gloss the title or
+# brand, not the word.
+KIND_WORDS = frozenset(
+    _words(
+        """
+    회고록 자서전 저서 책 소설 시집 작품 신작 영화 드라마 다큐멘터리 앨범 음반 노래 곡 신곡
+    수록곡 싱글 게임 휴대폰 스마트폰 노트북 태블릿 헤드셋 신차 차량 제품 신제품 브랜드"""
+    )
+)
+# A word ending in one of these before a name says what the name is (에너지기업
+# 넥스트에라에너지, 시민단체 참여연대, 여론조사기관 퓨리서치센터) and is not part of it.
+DESCRIPTION_ENDINGS = tuple(_words("기업 기관 단체 업체 회사 매체 방송사 신문 통신사 대회"))
 
 # Agencies and papers a byline names in brackets: (서울=연합뉴스) 이수지 기자 (JOINS).
 BYLINE_SOURCES = frozenset(
@@ -104,6 +117,8 @@ COUNTRY_ENGLISH = {
     "프랑스": ("France", "French"),
     "러시아": ("Russia", "Russian"),
     "유럽": ("Europe", "European", "EU"),
+    "유럽연합": ("EU", "European Union", "European"),
+    "유엔": ("UN", "U.N.", "United Nations"),
     "인도": ("India", "Indian"),
     "대만": ("Taiwan", "Taiwanese"),
     "캐나다": ("Canada", "Canadian"),
