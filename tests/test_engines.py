@@ -11,12 +11,13 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from bilingo import __version__
-from bilingo.engines import EngineInfo, available_engines, engine_names, get_engine
+from bilingo.engines import EngineInfo, available_engines, engine_names, get_engine, registry
 from bilingo.engines.base import Engine
 from bilingo.engines.none import NoneEngine
 from bilingo.errors import BilingoError, EngineError, UnknownEngineError, UsageError
@@ -240,3 +241,98 @@ def test_listing_engines_imports_no_engine_module():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------- the remembered registry
+
+
+def _aged(path: Path, seconds: float = 60) -> None:
+    """Set `path`'s modification time `seconds` into the past (older than FRESH_SECONDS)."""
+    past = time.time() - seconds
+    os.utime(path, (past, past))
+
+
+@pytest.fixture
+def plugin_on_path(tmp_path, monkeypatch) -> Path:
+    """The upper plugin in a folder on sys.path, old enough for the registry to be remembered."""
+    folder = write_plugin(
+        tmp_path / "plugins",
+        "bilingo-upper",
+        {"bilingo_upper": UPPER_ENGINE},
+        {"upper": "bilingo_upper:UpperEngine"},
+    )
+    for path in [*folder.rglob("*"), folder]:
+        _aged(path)
+    monkeypatch.syspath_prepend(str(folder))
+    return folder
+
+
+def test_registry_is_remembered_between_runs(plugin_on_path, monkeypatch):
+    first = registry.registered()
+    assert first["upper"] == EngineInfo(
+        "upper", "bilingo-upper", "0.1", "bilingo_upper:UpperEngine"
+    )
+    assert (registry._cache_path()).is_file()
+
+    def no_scan():
+        raise AssertionError("the metadata was read again")
+
+    monkeypatch.setattr(registry, "_scan", no_scan)
+    assert registry.registered() == first
+    assert isinstance(get_engine("upper", "ko", "en"), Engine)
+
+
+def test_an_installed_package_is_seen_at_once(plugin_on_path):
+    assert "other" not in registry.registered()
+    write_plugin(plugin_on_path, "bilingo-other", {"other_engine": UPPER_ENGINE},
+                 {"other": "other_engine:UpperEngine"})  # fmt: skip
+    assert "other" in registry.registered()  # the folder changed just now: read again
+    _aged(plugin_on_path, seconds=30)  # an older time, but not the one remembered
+    assert "other" in engine_names()
+
+
+def test_an_entry_point_file_edited_in_place_is_seen(plugin_on_path):
+    assert registry.registered()["upper"].target == "bilingo_upper:UpperEngine"
+    entry_points = next(plugin_on_path.glob("*.dist-info")) / "entry_points.txt"
+    entry_points.write_text("[bilingo.engines]\nupper = bilingo_upper:Other\n", encoding="utf-8")
+    _aged(entry_points, seconds=30)  # the folder's time stays; the file's changes
+    assert registry.registered()["upper"].target == "bilingo_upper:Other"
+
+
+def test_a_damaged_registry_file_is_read_again(plugin_on_path):
+    registry.registered()
+    registry._cache_path().write_text("{not json", encoding="utf-8")
+    assert "upper" in registry.registered()
+    assert json.loads(registry._cache_path().read_text(encoding="utf-8"))["format"] == 1
+
+
+def test_load_target_resolves_as_entry_points_do():
+    from importlib.metadata import EntryPoint
+
+    for target in ("bilingo.engines.none:NoneEngine", "bilingo.engines:EngineInfo.registered_by",
+                   "bilingo.engines.none", "bilingo.engines.none:NoneEngine [extra]"):  # fmt: skip
+        expected = EntryPoint("x", target, "g").load()
+        assert registry.load_target(target) is expected
+
+
+def test_each_python_path_is_remembered_apart(plugin_on_path, tmp_path, monkeypatch):
+    assert "upper" in registry.registered()
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    _aged(other)
+    monkeypatch.setattr(sys, "path", [str(other), *sys.path])
+    assert "upper" in registry.registered()
+    stored = json.loads(registry._cache_path().read_text(encoding="utf-8"))["entries"]
+    assert [entry["key"][0][0] for entry in stored] == [str(other), str(plugin_on_path)]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ['{"format": 1, "entries": 7}', '{"format": 1, "entries": [{"key": 1}]}', "[]",
+     '{"format": 1, "entries": [{"key": KEY, "engines": [[1, 2, 3, 4]], "files": []}]}'],
+)  # fmt: skip
+def test_a_damaged_registry_is_read_again(plugin_on_path, damage):
+    registry.registered()
+    key = json.dumps(registry._with_times(sys.path))
+    registry._cache_path().write_text(damage.replace("KEY", key), encoding="utf-8")
+    assert registry.registered()["upper"].target == "bilingo_upper:UpperEngine"

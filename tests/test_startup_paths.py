@@ -4,6 +4,9 @@ tables as tabulate draws them, did-you-mean as difflib ranks, a quick lookup as 
 from __future__ import annotations
 
 import difflib
+import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
@@ -56,4 +59,55 @@ def test_a_quick_lookup_answers_as_typer_does(quick, through_typer):
         slow.returncode,
         slow.stdout,
         slow.stderr,
+    )
+
+
+def test_the_command_modules_register_every_command_and_no_other():
+    from typer.main import get_command
+
+    from bilingo.cli import COMMAND_MODULES, app
+
+    assert sorted(get_command(app).commands) == sorted(COMMAND_MODULES)
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (["translate", "x.txt"], "translate"),
+        (["--debug", "-g", "g.yaml", "glossary", "stats"], "glossary_files"),
+        (["--glossary=g.yaml", "check", "a", "b"], "tools"),
+        (["--glossary", "translate", "model"], "model"),  # translate is the glossary here
+        (["--help"], None),
+        (["--version"], None),
+        (["translat"], None),  # typer suggests the command, from all of them
+        ([], None),
+    ],
+)
+def test_the_console_script_registers_only_the_command_it_runs(args, module):
+    from bilingo.cli import _command_module
+
+    assert _command_module(args) == module
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["translate", "--bogus"],
+        ["--debug", "translate", "--help"],
+        ["-g", "nowhere.yaml", "scan", "x"],
+        ["glossary", "nope"],
+        ["model", "remove"],
+    ],
+)
+def test_one_command_registered_answers_as_all_of_them(args):
+    """The usage errors and help of a command read the same with every command registered."""
+    code = "import sys; from bilingo.cli import app; sys.argv[0] = 'bilingo'; app()"
+    whole = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, env=os.environ, timeout=120
+    )
+    alone = run_bilingo(*args)
+    assert (alone.returncode, alone.stdout, alone.stderr) == (
+        whole.returncode,
+        whole.stdout,
+        whole.stderr,
     )

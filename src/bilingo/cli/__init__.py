@@ -18,16 +18,21 @@
 
 `app` (the typer app with every command registered) is built when first
 asked for; the `bilingo` console script first offers its arguments to the
-quick lookup path, which needs neither typer nor the command tree. Heavy
+quick lookup path, which needs neither typer nor the command tree, and
+otherwise registers only the command it runs (COMMAND_MODULES). Heavy
 parts of the core are imported inside the commands that need them, so
 `bilingo lookup` starts fast. This is the only package that prints.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 __all__ = ["app", "main", "progress_bar"]
+
+
+_COMPLETION_ENV = "_BILINGO_COMPLETE"  # set by the shell when it asks click for completions
 
 
 def __getattr__(name: str):
@@ -41,12 +46,46 @@ def __getattr__(name: str):
     return value
 
 
-def _typer_app():
-    """The root typer app, once every command module has registered its commands."""
-    from . import entries, glossary_files, model, scan, serve, tools, translate  # noqa: F401
+# The module that registers each command word (a group's subcommands come with it).
+COMMAND_MODULES = {
+    "lookup": "entries",
+    "add": "entries",
+    "remove": "entries",
+    "glossary": "glossary_files",
+    "model": "model",
+    "scan": "scan",
+    "serve": "serve",
+    "check": "tools",
+    "extract": "tools",
+    "translate": "translate",
+}
+ROOT_VALUE_OPTIONS = ("--glossary", "-g")  # root options that take a value
+
+
+def _typer_app(modules=None):
+    """The root typer app, once the command modules (default: all) have registered their
+    commands."""
+    import importlib
+
+    for module in sorted(set(COMMAND_MODULES.values()) if modules is None else modules):
+        importlib.import_module(f"{__name__}.{module}")
     from .root import app
 
     return app
+
+
+def _command_module(args: list[str]) -> str | None:
+    """The module of the command the arguments run, when nothing else is needed: not
+    help or completion for the root, which lists every command."""
+    words = iter(args)
+    for word in words:
+        if word in ROOT_VALUE_OPTIONS:
+            next(words, None)
+        elif word == "--debug" or word.startswith("--glossary="):
+            continue
+        else:
+            return COMMAND_MODULES.get(word)
+    return None
 
 
 def main() -> None:
@@ -72,6 +111,9 @@ def main() -> None:
     from .deferred import defer
 
     defer()  # typer's help formatter imports two rich modules the help does not use
-    app = __getattr__("app")
+    # Only the command that runs is registered: building typer's command tree for all of
+    # them takes ~10 ms. Shell completion and root help list every command.
+    command = None if _COMPLETION_ENV in os.environ else _command_module(sys.argv[1:])
+    app = __getattr__("app") if command is None else _typer_app([command])
     gc.freeze()
     app()

@@ -229,7 +229,7 @@ def _without_repeat(sentence: str, first: Hit, second: Hit) -> None:
 def _names_either(english: str, hit: Hit) -> bool:
     """Does `english` name the hit, by what was written for it or by its entry's `en`?"""
     return any(
-        re.search(rf"(?<!\w){re.escape(name)}(?!\w)", english)
+        name in english and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", english)
         for name in {hit.written, hit.term.en}
     )
 

@@ -67,8 +67,11 @@ def headword_end(hit: Hit) -> int:
 
 def _glued_suffix(hit: Hit) -> str | None:
     """The `sense.suffixes` entry the hit was found with (용인시: 시), if any."""
+    suffixes = sense_of(hit.term).get("suffixes")
+    if not suffixes:  # most entries (asked three times per hit)
+        return None
     written = "".join(hit.match.text.split())
-    for suffix in sense_of(hit.term).get("suffixes", ()):
+    for suffix in suffixes:
         if written.endswith(suffix) and written[: -len(suffix)] in spellings(hit.term):
             return suffix
     return None

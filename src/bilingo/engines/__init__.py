@@ -6,38 +6,19 @@ table of pyproject.toml: `name = "module:Class"`), so another package can add
 an engine without touching bilingo. The protocol an engine follows and how to
 register one: docs/engines.md.
 
-available_engines() reads only the installed packages' metadata; an engine's
-module is imported by get_engine when that engine is asked for. So
-`import bilingo.engines` and listing the engines stay cheap, and CTranslate2
-and SentencePiece are loaded only when the argos engine is used.
+available_engines() reads only the installed packages' metadata, and that
+only when a package was installed or removed since the last run (what it
+found is remembered: bilingo.engines.registry); an engine's module is
+imported by get_engine when that engine is asked for. So `import
+bilingo.engines` and listing the engines stay cheap, and CTranslate2 and
+SentencePiece are loaded only when the argos engine is used.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from bilingo.engines.base import Engine
+from bilingo.engines.registry import ENTRY_POINT_GROUP, EngineInfo, load_target, registered
 from bilingo.errors import BilingoError, EngineError, UnknownEngineError
-
-if TYPE_CHECKING:
-    from importlib.metadata import EntryPoint
-
-ENTRY_POINT_GROUP = "bilingo.engines"
-
-
-@dataclass(frozen=True)
-class EngineInfo:
-    """A registered engine as its package's metadata declares it (nothing is imported)."""
-
-    name: str  # what `--engine` takes
-    distribution: str  # the Python package that registers it, e.g. "bilingo"
-    version: str  # that package's version
-    target: str  # where the engine class is, "module:Class"
-
-    @property
-    def registered_by(self) -> str:
-        return f"{self.distribution} {self.version}".strip() or "an unknown package"
 
 
 def available_engines() -> list[EngineInfo]:
@@ -46,12 +27,12 @@ def available_engines() -> list[EngineInfo]:
     When two installed packages register the same name, the one found first
     on sys.path is used and listed (as importlib.metadata resolves names).
     """
-    return sorted((_info(entry) for entry in _registered().values()), key=lambda e: e.name)
+    return sorted(registered().values(), key=lambda e: e.name)
 
 
 def engine_names() -> list[str]:
     """The names `get_engine` accepts, sorted."""
-    return sorted(_registered())
+    return sorted(registered())
 
 
 def get_engine(name: str, source_lang: str, target_lang: str, **options: object) -> Engine:
@@ -64,42 +45,20 @@ def get_engine(name: str, source_lang: str, target_lang: str, **options: object)
     fails with anything but a BilingoError; and the engine's own BilingoError
     when it cannot start (argos: ModelNotInstalled, ModelError).
     """
-    registered = _registered()
-    entry = registered.get(name)
-    if entry is None:
-        if not registered:
+    engines = registered()
+    info = engines.get(name)
+    if info is None:
+        if not engines:
             raise _nothing_registered()
-        raise UnknownEngineError(name, sorted(registered))
-    info = _info(entry)
-    engine_class = _load(entry, info)
+        raise UnknownEngineError(name, sorted(engines))
+    engine_class = _load(info)
     return _start(engine_class, info, source_lang, target_lang, options)
 
 
-def _registered() -> dict[str, EntryPoint]:
-    """Registered engines by name; the first registration of a name wins."""
-    # Imported here: importlib.metadata costs ~15 ms that most commands never need.
-    from importlib.metadata import entry_points
-
-    found: dict[str, EntryPoint] = {}
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        found.setdefault(entry.name, entry)
-    return found
-
-
-def _info(entry: EntryPoint) -> EngineInfo:
-    dist = entry.dist
-    return EngineInfo(
-        name=entry.name,
-        distribution=dist.name if dist is not None else "",
-        version=dist.version if dist is not None else "",
-        target=entry.value,
-    )
-
-
-def _load(entry: EntryPoint, info: EngineInfo):
+def _load(info: EngineInfo):
     """The engine class; any failure to import it becomes an EngineError naming the plugin."""
     try:
-        return entry.load()
+        return load_target(info.target)
     except Exception as error:  # a plugin's import may raise anything
         raise EngineError(
             f"the engine {info.name!r} ({info.registered_by}) cannot be loaded from "

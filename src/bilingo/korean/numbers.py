@@ -33,6 +33,7 @@ Rules
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -67,7 +68,7 @@ class _Unit:
     is_currency: bool = False
     needs_big_scale: bool = False
 
-    @property
+    @functools.cached_property
     def group(self) -> str:
         return "u_" + re.sub(r"\W", "_", self.code)
 
@@ -136,13 +137,24 @@ _EXPRESSION_RE = re.compile(
     rf"(?P<more>{_MORE})?"
     rf"(?: ?(?:{_UNIT_ALTERNATIVES}))?"
 )
-_RANGE_LEFT_RE = re.compile(rf"{_NOT_AFTER}(?=[0-9])(?P<figure>{_FIGURE}) ?[~∼～] ?\Z")
-_LEADING_GROUP_RE = re.compile(rf"(?P<coefficient>{_SECTION}) ?(?P<scale>[만억조])")
 _ORDINAL_BEFORE_RE = re.compile(r"(?<![가-힣])제 ?\Z")
 _TOKEN_RE = re.compile(
     r"(?P<digits>[0-9][0-9,]*(?:\.[0-9]+)?)|(?P<small>[십백천])|(?P<big>[만억조])|(?P<space>\s+)"
 )
 _VALID_DIGITS_RE = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+
+
+# What a range's left figure ends with, right before the right one: "100~" or "100 ~ ".
+_RANGE_MARKS = "~∼～"
+
+
+@functools.cache
+def _range_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The left figure of a range, and the leading big group of the right one: compiled when
+    a text first holds a range (compiling them takes about 10 ms; most texts have none)."""
+    left = re.compile(rf"{_NOT_AFTER}(?=[0-9])(?P<figure>{_FIGURE}) ?[{_RANGE_MARKS}] ?\Z")
+    leading = re.compile(rf"(?P<coefficient>{_SECTION}) ?(?P<scale>[만억조])")
+    return left, leading
 
 
 class _KoreanNumberReader:
@@ -305,7 +317,12 @@ def _read_expression(text: str, expression: re.Match[str]) -> _Found | None:
 
 def _range_left(text: str, right: _Found) -> _Found | None:
     """The left figure of "A~B" when B is a match, rewritten in B's terms."""
-    left = _RANGE_LEFT_RE.search(text, max(0, right.match.start - 40), right.match.start)
+    before = right.match.start
+    # The pattern ends with a mark and at most one space: no mark there, no range.
+    if not any(mark in text[max(0, before - 2) : before] for mark in _RANGE_MARKS):
+        return None
+    left_figure, leading_group = _range_patterns()
+    left = left_figure.search(text, max(0, before - 40), before)
     if left is None:
         return None
     figure = left.group("figure")
@@ -313,7 +330,7 @@ def _range_left(text: str, right: _Found) -> _Found | None:
         value = parse_korean_number(figure)
     except ValueError:
         return None
-    leading = _LEADING_GROUP_RE.match(right.figure)
+    leading = leading_group.match(right.figure)
     borrows_scale = (
         leading is not None
         and not _has_big_scale(figure)
