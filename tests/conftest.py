@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -72,6 +73,20 @@ def data_glossary():
     from bilingo import load_glossary
 
     return load_glossary([DATA / "glossary"], use_cache=False)
+
+
+@pytest.fixture
+def synthetic_100k(tmp_path) -> Path:
+    """bench/bench_scan.py's seeded 100,000-term glossary, written as bench_scan writes it."""
+    bench = str(Path(__file__).parent.parent / "bench")
+    sys.path.insert(0, bench)
+    try:
+        from bench_scan import make_terms, write_glossary
+    finally:
+        sys.path.remove(bench)
+    path = tmp_path / "synthetic.yaml"
+    write_glossary(path, make_terms(100_000, random.Random(0)))
+    return path
 
 
 @pytest.fixture

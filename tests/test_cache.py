@@ -15,6 +15,7 @@ import pytest
 
 from bilingo import load_glossary
 from bilingo.errors import BilingoWarning
+from bilingo.glossary import Glossary
 from bilingo.glossary.cache import CACHE_FILE
 from bilingo.paths import cache_dir
 
@@ -29,6 +30,7 @@ def warm_every_part(glossary_path: Path | None):
     glossary.lookup("딥시크")
     glossary.lookup("nvidia", reverse=True)
     glossary.matcher()
+    glossary.fingerprint()
     return glossary
 
 
@@ -36,6 +38,7 @@ def assert_right_answers(glossary_path: Path) -> None:
     glossary = load_glossary([glossary_path])
     assert glossary.get("딥시크").en == "DeepSeek"
     assert [t.ko for t in glossary.lookup("엔비디아가")] == ["엔비디아"]
+    assert glossary.fingerprint() == glossary._hashed_rows()
     assert [t.ko for t in glossary.lookup("nvidia", reverse=True)] == ["엔비디아"]
     found = glossary.matcher().find("딥시크의 하이퍼스케일러들은 엔비디아가")
     assert [(m.term.ko, m.particle) for m in found] == [
@@ -195,6 +198,8 @@ DAMAGE = {
     ),
     "matcher: values not in threes": lambda: _json_part("matcher", lambda d: d["values"].pop()),
     "matcher: a bad digest": lambda: _json_part("matcher", lambda d: d.update(sha256="../x")),
+    "fingerprint: not hex": lambda: _json_part("fingerprint", lambda d: d.update(fingerprint="x")),
+    "fingerprint: a number": lambda: _json_part("fingerprint", lambda d: d.update(fingerprint=7)),
     "automaton: truncated": lambda: _automaton(lambda data: data[: len(data) // 2]),
     "automaton: garbage": lambda: _automaton(lambda data: os.urandom(len(data))),
     "automaton: empty file": lambda: _automaton(lambda data: b""),
@@ -269,7 +274,7 @@ def test_successive_edits_keep_at_most_three_keys(sample_glossary):
     assert len(cache_keys()) <= 3
     assert glossary.cache_key in cache_keys()
     keyed = [path for path in cache_dir().iterdir() if CACHE_FILE.fullmatch(path.name)]
-    assert len(keyed) <= 3 * 5  # four parts, the automaton in two files
+    assert len(keyed) <= 3 * 6  # five parts, the automaton in two files
 
 
 def test_a_glossary_in_use_is_kept_while_another_is_edited(sample_glossary, tmp_path):
@@ -326,3 +331,14 @@ def test_cached_rows_and_indexes_equal_freshly_parsed_ones():
     assert cached._by_korean == fresh._by_korean
     assert cached._by_english == fresh._by_english
     assert cached.matcher().key_values == fresh.matcher().key_values
+
+
+def test_the_fingerprint_is_kept_in_the_cache(monkeypatch):
+    warm_every_part(None)
+    expected = load_glossary(use_cache=False).fingerprint()
+
+    def no_hashing(self):
+        raise AssertionError("the rows were hashed again")
+
+    monkeypatch.setattr(Glossary, "_hashed_rows", no_hashing)
+    assert load_glossary().fingerprint() == expected

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -100,14 +99,8 @@ def test_the_fast_path_reads_files_in_the_layout_bilingo_writes():
     assert {"people.yaml", "loanwords.yaml", "ai.yaml", "matcher.yaml"} <= set(fast)
 
 
-def test_the_synthetic_100k_glossary_reads_the_same_and_fast(tmp_path):
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        from bench_scan import make_terms, write_glossary
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    path = tmp_path / "synthetic.yaml"
-    write_glossary(path, make_terms(100_000, random.Random(0)))
+def test_the_synthetic_100k_glossary_reads_the_same_and_fast(synthetic_100k):
+    path = synthetic_100k
     text = reader.read_text(path)
     fast, expected = fast_read(text), event_read(text)
     assert fast is not reader.NOT_PLAIN_LAYOUT

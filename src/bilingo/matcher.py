@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -276,37 +277,55 @@ def build_automaton(
     # build looks each key up twice, and a dict answers faster than the automaton (issue 13).
     numbers: dict[str, int] = {}
     key_values: list[KeyValue] = []
-    for index, row in enumerate(rows):
-        place = PLACE if row[ROW_TYPE] == "place" else 0
-        # Most rows have a headword alone: no variants, no sense suffixes.
-        forms = _korean_spellings(row) if row[ROW_VARIANTS] or row[ROW_SENSE] else (row[ROW_KO],)
-        for form in forms:
-            _add_key(numbers, key_values, form, index, place)
-            solid = without_spaces(form)
-            if solid != form:
-                _add_key(numbers, key_values, solid, index, place)
+    _add_spellings(rows, numbers, key_values)
     finder = finder or spacing.PartFinder(rows)
     for index, key in _spaced_keys(rows, finder, numbers, key_values):
         _add_key(numbers, key_values, key, index, PLACE if rows[index][ROW_TYPE] == "place" else 0)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    add_word = automaton.add_word
-    for key, number in numbers.items():
-        add_word(key, number)
+    deque(map(automaton.add_word, numbers.keys(), numbers.values()), maxlen=0)  # a loop in C
     return made_searchable(automaton), key_values
+
+
+def _add_spellings(rows: list[tuple], numbers: dict[str, int], key_values: list[KeyValue]):
+    """The first pass: every spelling as written, and without its spaces."""
+    number_of, new_key = numbers.setdefault, key_values.append
+    for index, row in enumerate(rows):
+        ko = row[ROW_KO]
+        # Most rows have a headword alone, no variants, no sense suffixes, no space: one key,
+        # numbered here, with no flag but PLACE unless an end of it is ASCII or it has one
+        # character (as _add_key would number it, without a call a row).
+        if row[ROW_VARIANTS] or row[ROW_SENSE] or " " in ko or not ko.isprintable() or not ko:
+            place = PLACE if row[ROW_TYPE] == "place" else 0
+            forms = _korean_spellings(row) if row[ROW_VARIANTS] or row[ROW_SENSE] else (ko,)
+            for form in forms:
+                _add_key(numbers, key_values, form, index, place)
+                solid = without_spaces(form)  # (a printable key has no space but " ")
+                if solid != form:
+                    _add_key(numbers, key_values, solid, index, place)
+        elif number_of(ko, count := len(key_values)) == count:  # a key not taken yet
+            flags = PLACE if row[ROW_TYPE] == "place" else 0
+            if ko[0] < "\x80" or ko[-1] < "\x80" or len(ko) == 1:
+                flags = _flags(ko, flags)
+            new_key((index, len(ko), flags))
 
 
 def _add_key(numbers: dict[str, int], key_values: list[KeyValue], key: str, index: int, place: int):
     """Number `key` for row `index` with its flags (`place`: PLACE or 0), unless it is empty or
     taken."""
     if key and key not in numbers:
-        flags = place | (ONE_SYLLABLE if len(key) == 1 else 0)
-        first, last = key[0], key[-1]
-        if first < "\x80" and first.isalnum():  # _is_ascii_alnum, without two calls a key
-            flags |= STARTS_LATIN
-        if last < "\x80" and last.isalnum():
-            flags |= ENDS_LATIN
         numbers[key] = len(key_values)
-        key_values.append((index, len(key), flags))
+        key_values.append((index, len(key), _flags(key, place)))
+
+
+def _flags(key: str, place: int) -> int:
+    """The flags of a key (not empty) of an entry (`place`: PLACE or 0)."""
+    flags = place | (ONE_SYLLABLE if len(key) == 1 else 0)
+    first, last = key[0], key[-1]
+    if first < "\x80" and first.isalnum():  # _is_ascii_alnum, without two calls a key
+        flags |= STARTS_LATIN
+    if last < "\x80" and last.isalnum():
+        flags |= ENDS_LATIN
+    return flags
 
 
 def _spaced_keys(

@@ -72,6 +72,7 @@ _OPENERS = {
     "〈": "〉",
 }
 _OPENER_OF = {closer: opener for opener, closer in _OPENERS.items()}
+_QUOTE_CHARS = frozenset({'"', "'", *_OPENERS, *_OPENER_OF})  # what _quote_kind may name
 _QUOTATIVE_RE = re.compile(r"(?:이라고|라고|이라며|라며|라는|하고|하며|고|며)(?=[\s,.]|\Z)")
 _KO_FINAL_SYLLABLES = "다요까죠네"
 _INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)+")
@@ -194,6 +195,8 @@ def _balanced_spans(text: str, lang: str) -> list[tuple[int, int]]:
     stack: list[tuple[str, int]] = []
     spans: list[tuple[int, int]] = []
     for index, char in enumerate(text):
+        if char not in _QUOTE_CHARS:
+            continue
         kind = _quote_kind(char, text, index, lang)
         if kind == "toggle":
             is_open = any(open_char == char for open_char, _ in stack)
@@ -260,13 +263,17 @@ def _is_boundary(text: str, boundary: re.Match[str], sentence_start: int, lang: 
 
 def _split_with_separators(text: str, lang: str) -> tuple[list[str], list[str]]:
     """Sentences of a text without surrounding whitespace, and the whitespace after each."""
-    reach = _quote_reach(text, lang)
+    reach = None  # worked out at the first boundary inside the text (a paragraph may have none)
     sentences: list[str] = []
     separators: list[str] = []
     start = 0
     for boundary in _BOUNDARY_RE.finditer(text):
         end = boundary.end("closers")
-        if boundary.end() == len(text) or reach[boundary.start()] >= end:
+        if boundary.end() == len(text):
+            continue
+        if reach is None:
+            reach = _quote_reach(text, lang)
+        if reach[boundary.start()] >= end:
             continue
         if _is_boundary(text, boundary, start, lang):
             sentences.append(text[start:end])

@@ -18,15 +18,45 @@ The file format and the rules are in docs/design.md ("Glossary files").
     'Nvidia'
 """
 
+import importlib
+
 from ..terms import normalize_space, without_spaces
-from .cache import CompiledCache
-from .load import check_glossary, load_glossary
-from .locations import default_glossary_dir, expand_paths, is_builtin, resolve_glossary_paths
-from .reader import parse_yaml, read_glossary_file
-from .rendering import render_entry
-from .store import Glossary
-from .validation import ENTRY_KEYS, FORM_KEYS, LINE_KEY, SENSE_KEYS, term_from_entry
-from .writer import remove_term, write_term, write_terms
+
+# name -> the module of this package that defines it, imported when the name is first
+# used: a command that reads the compiled cache (translate, scan) then loads neither the
+# YAML reader nor the writer.
+_LAZY = {
+    "CompiledCache": "cache",
+    "check_glossary": "load",
+    "load_glossary": "load",
+    "default_glossary_dir": "locations",
+    "expand_paths": "locations",
+    "is_builtin": "locations",
+    "resolve_glossary_paths": "locations",
+    "parse_yaml": "reader",
+    "read_glossary_file": "reader",
+    "render_entry": "rendering",
+    "Glossary": "store",
+    "ENTRY_KEYS": "validation",
+    "FORM_KEYS": "validation",
+    "LINE_KEY": "validation",
+    "SENSE_KEYS": "validation",
+    "term_from_entry": "validation",
+    "remove_term": "writer",
+    "write_term": "writer",
+    "write_terms": "writer",
+}
+
+
+def __getattr__(name: str):
+    try:
+        module = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
 
 __all__ = [
     "ENTRY_KEYS",

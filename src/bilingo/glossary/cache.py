@@ -37,7 +37,8 @@ import os
 import re
 import tempfile
 import time
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
+from operator import itemgetter
 from pathlib import Path
 
 from ..errors import warn
@@ -72,6 +73,7 @@ CACHE_FILE = re.compile(
     r"(?:\.json|\.sqlite|-[0-9a-f]{16}\.automaton|(?P<legacy>\.pickle))"
 )
 DIGEST = re.compile(r"[0-9a-f]{64}")
+FINGERPRINT = re.compile(r"[0-9a-f]{12}")  # Glossary.fingerprint
 ROW_FIELDS = ROW_SENSE + 1  # a row's length
 # How each row field is stored in rows-KEY.json: a list with a value per row,
 # shared (each distinct value once: JSON parses 100,000 strings slowly), or sparse.
@@ -84,6 +86,7 @@ SPARSE_MAPPINGS = {"forms": (ROW_FORMS, FORM_KEYS), "sense": (ROW_SENSE, SENSE_K
 VALUE_TYPE = {**dict.fromkeys(FORM_KEYS, str), **dict.fromkeys(SENSE_KEYS, list)}
 VALUE_TYPE.update(dict.fromkeys(CHOICE_KEYS, str))  # otherwise, en_otherwise: one word
 TYPE_VALUES = {None, *TERM_TYPE_OF}
+FULL_COLUMNS = (*COLUMNS.values(), *SHARED.values())  # the fields EncodedRows takes whole
 
 
 class CacheFileError(ValueError):
@@ -317,27 +320,28 @@ class EncodedRows:
 
     def __init__(self, rows: list[tuple]):
         self.rows = rows
-        # Column by column: one transposition in C rather than a pass over the rows per field.
-        fields = list(zip(*rows, strict=True)) if rows else [()] * ROW_FIELDS
+        # Column by column, each taken in C (sooner than transposing with zip); the sparse ones
+        # are only looked through.
+        fields = {field: list(map(itemgetter(field), rows)) for field in FULL_COLUMNS}
         self._paths = fields[ROW_PATH]  # the only column kept
         self._shared = {
-            name: _json(_shared(fields[field])) for name, field in SHARED.items() if name != "path"
+            name: _shared(fields[field]) for name, field in SHARED.items() if name != "path"
         }
         self._body = {
             "count": _json(len(rows)),
-            "columns": _json({name: list(fields[field]) for name, field in COLUMNS.items()}),
+            "columns": _joined({name: _column(fields[field]) for name, field in COLUMNS.items()}),
             "shared": None,  # made per document: its paths
-            "sparse": _json({name: _sparse(fields[field]) for name, field in SPARSE.items()}),
+            "sparse": _json({name: _sparse(rows, field) for name, field in SPARSE.items()}),
             "mappings": _json(
-                {name: _sparse(fields[field]) for name, (field, _) in SPARSE_MAPPINGS.items()}
+                {name: _sparse(rows, field) for name, (field, _) in SPARSE_MAPPINGS.items()}
             ),
         }
 
     def document(self, header: dict, files: list[str], paths: bool = True) -> bytes:
         """The part with this header (format, part, key); `paths`: False for a file's part,
         which stores no path."""
-        column = self._paths if paths else (None,) * len(self.rows)
-        shared = {**self._shared, "path": _json(_shared(column))}
+        column = self._paths if paths else [None] * len(self.rows)
+        shared = {**self._shared, "path": _shared(column)}
         body = {**self._body, "shared": _joined(shared)}
         pieces = {**{key: _json(value) for key, value in header.items()}, "files": _json(files)}
         return _joined({**pieces, **body}).encode()
@@ -352,17 +356,34 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _shared(column: tuple) -> dict:
-    """A field few distinct values fill (a file's path): each value once, rows by number."""
+# What json.dumps escapes in a string (ensure_ascii off): the quote, the backslash, controls.
+JSON_ESCAPED = re.compile(r'[\x00-\x1f\\"]')
+
+
+def _column(values: list) -> str:
+    """_json(values); strings that need no escape (the ko and en of 100,000 rows) are joined."""
+    try:
+        joined = '","'.join(values)
+    except TypeError:  # not all strings
+        return _json(values)
+    if not values or JSON_ESCAPED.search("".join(values)):
+        return _json(values)
+    return f'["{joined}"]'
+
+
+def _shared(column: list) -> str:
+    """A field few distinct values fill (a file's path): each value once, rows by number, as
+    JSON ({"values": [...], "rows": [...]}). Each row's number is its value's text, made once:
+    json.dumps would write 100,000 numbers one by one."""
     values = list(dict.fromkeys(column))
-    number = {value: position for position, value in enumerate(values)}
-    return {"values": values, "rows": list(map(number.__getitem__, column))}
+    texts = {value: str(position) for position, value in enumerate(values)}
+    return f'{{"values":{_json(values)},"rows":[{",".join(map(texts.__getitem__, column))}]}}'
 
 
-def _sparse(column: tuple) -> dict:
+def _sparse(rows: list[tuple], field: int) -> dict:
     """A list or mapping field that most rows leave empty: only the rows that have one."""
-    having = [number for number, value in enumerate(column) if value]
-    return {"rows": having, "values": [_json_value(column[number]) for number in having]}
+    having = list(compress(range(len(rows)), map(itemgetter(field), rows)))  # not empty
+    return {"rows": having, "values": [_json_value(rows[number][field]) for number in having]}
 
 
 def _json_value(value):
@@ -484,8 +505,27 @@ def _decode_index(data: dict, rows: int) -> dict[str, list[int]]:
     return index
 
 
-ENCODE = {"korean-index": _encode_index, "english-index": _encode_index}
-DECODE = {"rows": decode_rows, "korean-index": _decode_index, "english-index": _decode_index}
+def _encode_fingerprint(fingerprint: str) -> dict:
+    return {"fingerprint": fingerprint}
+
+
+def _decode_fingerprint(data: dict, rows: int) -> str:
+    fingerprint = data["fingerprint"]
+    _expect(type(fingerprint) is str and FINGERPRINT.fullmatch(fingerprint), "a bad fingerprint")
+    return fingerprint
+
+
+ENCODE = {
+    "korean-index": _encode_index,
+    "english-index": _encode_index,
+    "fingerprint": _encode_fingerprint,
+}
+DECODE = {
+    "rows": decode_rows,
+    "korean-index": _decode_index,
+    "english-index": _decode_index,
+    "fingerprint": _decode_fingerprint,
+}
 
 
 @contextlib.contextmanager

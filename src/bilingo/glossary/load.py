@@ -12,10 +12,10 @@ from ..paths import user_glossary_path
 from ..terms import ROW_KO, ROW_PATH, Term, term_to_row, without_spaces
 from .cache import CompiledCache, EncodedRows, garbage_collector_paused
 from .locations import resolve_glossary_paths, user_overrides_apply
-from .parsed_files import read_parsed_file, read_parsed_rows, save_parts
-from .reader import read_glossary_file
 from .store import Glossary
-from .validation import conflicts, rows_checked_across
+
+# Reading and checking YAML (parsed_files, reader, validation's checks across files) is
+# imported by the functions that read files: a load from the compiled cache needs none of it.
 
 
 def check_glossary(
@@ -36,6 +36,10 @@ def _read_glossary(
     paths: Iterable[str | os.PathLike] | None, use_cache: bool
 ) -> tuple[list[Term], list[GlossaryError]]:
     """Every file's terms (user overrides applied) and every problem, across files too."""
+    from .parsed_files import read_parsed_file
+    from .reader import read_glossary_file
+    from .validation import conflicts
+
     paths = list(paths) if paths else None
     read = read_parsed_file if use_cache else read_glossary_file
     terms: list[Term] = []
@@ -71,6 +75,10 @@ def _read_rows(
     parts into Terms nor Terms back into rows, and checks across files in one pass.
     `unsaved`: None reads no stored part, else collects the parts to store (save_parts).
     """
+    from .parsed_files import read_parsed_rows
+    from .reader import read_glossary_file
+    from .validation import rows_checked_across
+
     rows: list[tuple] = []
     problems: list[GlossaryError] = []
     for path in files:
@@ -106,6 +114,8 @@ def load_glossary(
     compiled = cache.load("rows") if cache else None
     if compiled is not None:
         return Glossary.from_compiled(compiled, cache_key=cache.key)
+    from .parsed_files import save_parts
+
     # Parsing and validating allocates by the 100,000 and frees nothing: the cycle collector
     # would only walk it all again and again (about a fifth of a cold load; issue 13).
     with garbage_collector_paused():

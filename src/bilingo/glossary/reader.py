@@ -24,7 +24,7 @@ from ..errors import GlossaryError
 from ..files import BINARY_SNIFF_BYTES, UTF16_BOMS, NotTextError, decode_text
 from ..terms import Term
 from .patterns import LazyPattern
-from .validation import FILE_KEYS, KEY_LINES, LINE_KEY, row_from_entry, term_from_entry
+from .validation import FILE_KEYS, KEY_LINES, LINE_KEY, plain_rows, row_from_entry, term_from_entry
 
 YAML_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # What YAML refuses to read (PyYAML's Reader.NON_PRINTABLE): C0 controls but tab and
@@ -279,15 +279,14 @@ class _EventReader:
 #
 # Reading a 100,000-entry file from PyYAML's event stream took a second, most of it in
 # making and dispatching 700,000 event objects (issue 13). Nearly every large glossary is
-# in the layout bilingo itself writes (rendering.render_entry): one `key: value` a line,
-# values plain, quoted on one line, or one-line flow lists and mappings. Such a text is
-# read here with one regular expression (C speed, a piece of the text at a time) and a loop
-# over its lines, into exactly what _EventReader gives: three times sooner. Anything outside that narrow subset (tabs,
-# a byte-order mark, control characters, anchors, tags, block scalars, multi-line values,
-# a `-` or `:` starting a value, a document marker, an indentation it does not expect)
-# is NOT_PLAIN_LAYOUT, and the whole text is read by _EventReader as before: every
-# problem is still found and named by the event reader, never here.
-# tests/test_reader_fast.py compares both readers on every glossary file and on mutations.
+# in the layout bilingo writes (rendering.render_entry): one `key: value` a line, values
+# plain, quoted on one line, or one-line flow lists and mappings. Such a text is read here
+# by one regular expression (C speed, a piece of the text at a time) and a loop over its
+# lines, into exactly what _EventReader gives: three times sooner. Anything else (tabs, a
+# byte-order mark, controls, anchors, tags, block scalars, multi-line values, a `-` or `:`
+# starting a value, a document marker, an unexpected indentation) is NOT_PLAIN_LAYOUT, and
+# _EventReader reads the whole text, naming every problem (a load reads plain entries as rows
+# directly: validation.plain_rows). tests/test_reader_fast.py compares them on many texts.
 
 NOT_PLAIN_LAYOUT = object()
 # What the fast path accepts at all: printable characters YAML reads as themselves, and \n.
@@ -521,7 +520,8 @@ def _read_entries(path: Path, data: bytes | None, make) -> tuple[list, list[Glos
     shown = str(path)
     try:
         text = read_text(path) if data is None else _decoded(data, shown)
-        document = parse_yaml(text, shown)
+        plain = make is row_from_entry and plain_rows(text, shown, _plain_layout_document)
+        document = plain[0] if plain else parse_yaml(text, shown)
     except GlossaryError as error:
         return [], [error]
     if document is None:
@@ -540,7 +540,7 @@ def _read_entries(path: Path, data: bytes | None, make) -> tuple[list, list[Glos
         problems.append(GlossaryError(NOT_A_LIST, shown, document[LINE_KEY]))
         return [], problems
     domain = document.get("domain") if isinstance(document.get("domain"), str) else None
-    made = []
+    made = plain[1] if plain else []  # plain: the entries are rows already, `terms` holds none
     for entry in entries:  # 100,000 times in a large file: nothing here that need not be
         try:
             made.append(make(entry, shown, domain))

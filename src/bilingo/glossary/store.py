@@ -38,7 +38,6 @@ from ..terms import (
 )
 from .cache import CompiledCache
 from .locations import is_builtin
-from .writer import remove_term, write_term
 
 # Attributes a Glossary derives from its rows, dropped when the rows change.
 DERIVED_PARTS = ("_by_korean", "_by_english", "_term_matcher", "_english_term_matcher")
@@ -202,12 +201,13 @@ class Glossary:
     def fingerprint(self) -> str:
         """A short hash of the entries, recorded in translation signatures.
 
-        Worked out once per version of the entries: every translation asks for
-        it, and hashing 3,800 rows takes about 10 ms (most of a short request
-        to `bilingo serve`).
+        Worked out once per version of the entries and kept in the compiled
+        cache: every translation asks for it, and hashing 3,800 rows takes
+        about 10 ms (most of a short request to `bilingo serve`, and of the
+        fixed work of every `bilingo translate`).
         """
         if self._fingerprint is None:
-            self._fingerprint = self._hashed_rows()
+            self._fingerprint = self.compiled_part("fingerprint", self._hashed_rows)
         return self._fingerprint
 
     def _hashed_rows(self) -> str:
@@ -282,6 +282,8 @@ class Glossary:
             term = _merged(existing, term)
             if target is None and not is_builtin(existing):
                 target = Path(existing.path)
+        from .writer import write_term  # the YAML writer: only an edit needs it
+
         written = write_term(term, target or user_glossary_path(), update=update)
         replaced = existing.ko if existing and update else None
         kept = [row for row in self._rows if row[ROW_KO] != replaced]
@@ -299,6 +301,8 @@ class Glossary:
         (a variant is not enough) and outside the built-in glossary, which
         bilingo never edits. With `path` it is removed from that file.
         """
+        from .writer import remove_term
+
         target = Path(self._removable(ko).path) if path is None else Path(path)
         removed = remove_term(ko, target)
         resolved = target.expanduser().resolve()

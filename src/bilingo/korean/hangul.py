@@ -24,7 +24,7 @@ def is_hangul_syllable(char: str) -> bool:
 
 def contains_hangul(text: str) -> bool:
     """True when the text holds at least one Hangul syllable."""
-    return any(is_hangul_syllable(char) for char in text)
+    return any("가" <= char <= "힣" for char in text)  # is_hangul_syllable, inlined
 
 
 def jamo(syllable: str) -> tuple[int, int, int]:
