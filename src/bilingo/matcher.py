@@ -49,7 +49,7 @@ from .terms import (
 
 if TYPE_CHECKING:  # spacing is imported by a build only: a warm scan reads the automaton
     from .korean.numbers import NumberMatch  # and figures by terms_and_figures only (~20 ms)
-    from .spacing import PartFinder
+    from .spacing import PartFinder, SpellingCuts
 
 
 class TermSource(Protocol):
@@ -65,6 +65,10 @@ PLACE = 1  # a place: place + 인 is a demonym
 ONE_SYLLABLE = 2  # matches only standing alone
 STARTS_LATIN = 4  # may not touch a Latin letter or digit on the left
 ENDS_LATIN = 8  # ... or on the right
+# A build of this many rows or more shares the spacing work with a forked child, which takes
+# all rows but this process's share: this process numbers the keys meanwhile (measured).
+FORK_FROM_ROWS = 20_000
+OWN_SHARE = 0.4
 
 
 # Precomposed Hangul syllables: their count, from 가 (HANGUL_FIRST), 28 final slots each.
@@ -272,14 +276,22 @@ def build_automaton(
     PartFinder of these rows, when the caller keeps what it worked out.
     """
     from . import spacing
+    from .forked import start_in_child
 
     # Keys are numbered in a dict and added to the automaton at the end: a 100,000-entry
     # build looks each key up twice, and a dict answers faster than the automaton (issue 13).
     numbers: dict[str, int] = {}
     key_values: list[KeyValue] = []
-    _add_spellings(rows, numbers, key_values)
     finder = finder or spacing.PartFinder(rows)
-    for index, key in _spaced_keys(rows, finder, numbers, key_values):
+    # Where each spelling may be spaced is a third of a large cold build, row by row: a
+    # forked child works out most rows' while this process numbers the keys (bilingo.forked).
+    split = len(rows) if len(rows) < FORK_FROM_ROWS else int(len(rows) * OWN_SHARE)
+    later = start_in_child(spacing.spelling_cuts_and_answers, finder, rows, split, len(rows))
+    _add_spellings(rows, numbers, key_values)
+    cuts = spacing.spelling_cuts(finder, rows, 0, split)
+    later_cuts, answers = later()
+    finder.english_cuts_used.update(answers)
+    for index, key in _spaced_keys(rows, cuts + later_cuts, numbers, key_values):
         _add_key(numbers, key_values, key, index, PLACE if rows[index][ROW_TYPE] == "place" else 0)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     deque(map(automaton.add_word, numbers.keys(), numbers.values()), maxlen=0)  # a loop in C
@@ -329,32 +341,28 @@ def _flags(key: str, place: int) -> int:
 
 
 def _spaced_keys(
-    rows: list[tuple], finder: PartFinder, numbers: dict[str, int], key_values: list[KeyValue]
+    rows: list[tuple],
+    cuts: list[SpellingCuts],
+    numbers: dict[str, int],
+    key_values: list[KeyValue],
 ) -> Iterator[tuple[int, str]]:
     """(row index, key) of every spacing of each spelling at its parts' boundaries (데이터 센터).
 
     Only a spelling whose solid key is the row's own (`numbers`: key -> its
     number) is spaced: a solid key another entry took stays that entry's,
     however it is spaced. Spacings the first pass added already are skipped
-    by the caller. One generator for all rows rather than a call per row:
-    most rows have no cuts, and 100,000 calls would cost more than their checks.
+    by the caller.
     """
     from .spacing import spacings
 
-    cuts_of = finder.cuts
-    for index, row in enumerate(rows):
-        variants = row[ROW_VARIANTS]
-        for spelling in (row[ROW_KO], *variants) if variants else (row[ROW_KO],):
-            cuts = cuts_of(spelling, row)
-            if not cuts or len(cuts) == 1 and " " in spelling:
-                continue  # as written and solid is all there is: the first pass added both
-            if key_values[numbers[without_spaces(spelling)]][0] != index:
-                continue
-            suffixes = (row[ROW_SENSE] or {}).get("suffixes", ())
-            for spaced in spacings(spelling, cuts):
-                yield index, spaced
-                for suffix in suffixes:
-                    yield index, spaced + suffix
+    for index, spelling, spelling_cuts in cuts:
+        if key_values[numbers[without_spaces(spelling)]][0] != index:
+            continue
+        suffixes = (rows[index][ROW_SENSE] or {}).get("suffixes", ())
+        for spaced in spacings(spelling, spelling_cuts):
+            yield index, spaced
+            for suffix in suffixes:
+                yield index, spaced + suffix
 
 
 def _korean_spellings(row: tuple) -> list[str]:

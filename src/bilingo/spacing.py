@@ -85,6 +85,33 @@ def spacings(spelling: str, cuts: Iterable[int]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+SpellingCuts = tuple[int, str, set[int]]  # row index, spelling, its cuts
+
+
+def spelling_cuts(
+    finder: PartFinder, rows: list[tuple], start: int, stop: int
+) -> list[SpellingCuts]:
+    """The cuts of each spelling of rows[start:stop] that has spacings to add: cuts beyond the
+    one space it may be written with (the matcher's first pass adds it as written and solid)."""
+    found = []
+    cuts_of = finder.cuts
+    for index in range(start, stop):
+        row = rows[index]
+        variants = row[ROW_VARIANTS]
+        for spelling in (row[ROW_KO], *variants) if variants else (row[ROW_KO],):
+            cuts = cuts_of(spelling, row)
+            if cuts and not (len(cuts) == 1 and " " in spelling):
+                found.append((index, spelling, cuts))
+    return found
+
+
+def spelling_cuts_and_answers(
+    finder: PartFinder, rows: list[tuple], start: int, stop: int
+) -> tuple[list[SpellingCuts], dict]:
+    """spelling_cuts, and the english_cuts answers it used (finder.english_cuts_used)."""
+    return spelling_cuts(finder, rows, start, stop), finder.english_cuts_used
+
+
 def space_positions(spelling: str) -> list[int]:
     """Where the spaces of a spelling fall in its solid form: 스푸트니크 모먼트 -> [5]."""
     positions, seen = [], 0

@@ -1,0 +1,63 @@
+"""Work done in a forked child while this process goes on: the second core of a cold build.
+
+A cold build of a 100,000-entry glossary spends a third of its time working
+out where each spelling may be spaced (bilingo.spacing), row by row, each row
+on its own. `start_in_child` hands a share of that to a child made by
+os.fork, which inherits everything already in memory, so nothing is sent to
+it; only its answer comes back, pickled through a pipe (docs/design.md,
+"Speed").
+
+A fork is used only where it is safe and cheap: on Linux, with no other
+thread running (a child of a threaded process may inherit a lock some other
+thread held, and wait on it for ever). Anywhere else, or when the child
+fails for any reason, the work is done here, in this process, and the answer
+is the same.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def can_fork() -> bool:
+    return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def start_in_child(function: Callable[..., T], *args) -> Callable[[], T]:
+    """Start function(*args) in a forked child; the returned callable waits for its answer.
+
+    Without a fork (can_fork), the callable works the answer out when called.
+    """
+    if not can_fork():
+        return lambda: function(*args)
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: answer, and leave without running any exit handler or flush
+        status = 1
+        try:
+            os.close(reading)
+            answer = pickle.dumps(function(*args), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(writing, "wb") as pipe:
+                pipe.write(answer)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writing)
+    return lambda: _answer(child, reading, function, args)
+
+
+def _answer(child: int, reading: int, function: Callable[..., T], args: tuple) -> T:
+    """The child's answer; worked out here when it has none (it failed or was killed)."""
+    with os.fdopen(reading, "rb") as pipe:
+        data = pipe.read()  # read before waiting: a full pipe would keep the child from ending
+    _, status = os.waitpid(child, 0)
+    if status != 0 or not data:
+        return function(*args)
+    return pickle.loads(data)
