@@ -434,7 +434,7 @@ def test_stems_take_the_whole_text_as_evidence():
     ],
 )
 def test_syllable_weight(syllable, weight):
-    from bilingo.extraction.loanwords import syllable_weight
+    from bilingo.korean.orthography import syllable_weight
 
     assert syllable_weight(syllable) == weight
 

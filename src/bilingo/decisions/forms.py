@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 
-from ..extraction.loanwords import loanword_score
-from ..extraction.names import is_korean_name
 from ..extraction.words import COMMON_WORDS
 from ..korean import split_particles
+from ..korean.orthography import loanword_score
 from ..terms import TermType
 from .context import LATIN_NAME_WORD, only_space_between, word_after, word_before
 from .hits import INSERT, SKIP, Hit, forms_of, inside_hit
@@ -94,6 +93,8 @@ def _name_start(sentence: str, hits: list[Hit], index: int) -> int | None:
         cursor = before[1]
     if len(words) == 2 and all(len(word) <= 5 for word, _ in words):
         return words[-1][1]  # a foreign name: given name and surname
+    from ..extraction.names import is_korean_name  # the name finder: only here (~20 ms)
+
     if words and is_korean_name(words[0][0]):
         return words[0][1]
     return None

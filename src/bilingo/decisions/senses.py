@@ -9,10 +9,10 @@ entry's confirm cues and confirming suffixes; then its `otherwise`.
 
 from __future__ import annotations
 
-from ..extraction.loanwords import loanword_score
 from ..extraction.words import COMMON_WORDS, PERSON_TITLES
 from ..korean import split_particles
 from ..korean.names import GIVEN_NAMES
+from ..korean.orthography import loanword_score
 from ..terms import TermType
 from .context import LATIN_NAME_WORD, first_cue, only_space_between, word_after, word_before
 from .hits import INSERT, SKIP, VERIFY, Hit, forms_of, inside_hit, sense_of, spellings

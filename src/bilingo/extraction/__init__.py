@@ -52,18 +52,41 @@ The package, each module importing only those listed before it:
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from ..glossary import Glossary, without_spaces
-from ..korean.romanize import guess_english, revised_romanization, romanize_korean_name
-from ..normalize import normalize
-from .article import Article
-from .loanwords import find_loanwords, loanword_candidate, loanword_score, merge_neighbours
-from .names import find_names
-from .output import extract_to_json, extract_to_rows, extract_to_yaml
-from .pairs import find_pairs, sounds_like
-from .results import LOANWORD, Candidate, ExtractResult, Pair
+if TYPE_CHECKING:
+    from ..glossary import Glossary
+    from .results import Candidate, ExtractResult
+
+# name -> the module that defines it, imported when the name is first used: `bilingo
+# translate` reads a few word lists of this package (decisions.forms), not the extractor.
+_LAZY = {
+    "Candidate": ".results",
+    "ExtractResult": ".results",
+    "Pair": ".results",
+    "extract_to_json": ".output",
+    "extract_to_rows": ".output",
+    "extract_to_yaml": ".output",
+    "guess_english": "..korean.romanize",
+    "revised_romanization": "..korean.romanize",
+    "romanize_korean_name": "..korean.romanize",
+    "loanword_score": ".loanwords",
+    "sounds_like": ".pairs",
+}
+
+
+def __getattr__(name: str):
+    try:
+        module = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
 
 __all__ = [
     "Candidate",
@@ -83,6 +106,13 @@ __all__ = [
 
 def extract(text: str, glossary: Glossary) -> ExtractResult:
     """Pairs, names and loanword candidates in `text` that `glossary` does not have yet."""
+    from ..normalize import normalize
+    from .article import Article
+    from .loanwords import find_loanwords, loanword_candidate, merge_neighbours
+    from .names import find_names
+    from .pairs import find_pairs
+    from .results import ExtractResult
+
     article = Article(normalize(text), glossary)
     # Each detector leaves alone what an earlier one proposed, word by word:
     # 리사 수(Lisa Su) makes neither 리사 nor 수 a candidate.
@@ -115,6 +145,8 @@ def extract(text: str, glossary: Glossary) -> ExtractResult:
 def _everyday(candidate: Candidate) -> bool:
     """A loanword spelled exactly as an English dictionary word (소프트웨어: software):
     the kind machine translation already gets right."""
+    from .results import LOANWORD
+
     return candidate.reason == LOANWORD and candidate.source == "word" and not candidate.guess
 
 
@@ -127,4 +159,6 @@ def _first(text: str, ko: str) -> int:
 
 def _whole_and_words(kos: Iterable[str]) -> set[str]:
     """Each Korean without its spaces, and each of its words: 리사 수 -> 리사수, 리사, 수."""
+    from ..terms import without_spaces
+
     return {form for ko in kos for form in (without_spaces(ko), *ko.split())}

@@ -1,114 +1,22 @@
 """Loanword candidates: Hangul words whose spelling says they were transliterated.
 
-Each syllable gets a weight from the loanword spelling rules the package
-docstring lists (`syllable_weight`); a word scores the sum (`loanword_score`).
+Each syllable gets a weight from the loanword spelling rules
+(korean.orthography.syllable_weight); a word scores the sum (`loanword_score`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from ..korean import is_hangul_syllable, split_particles
-from ..korean.hangul import Final, Initial, Medial, is_hangul_word, jamo
-from ..korean.orthography import LOANWORD_FINALS
+from ..korean import split_particles
+from ..korean.hangul import is_hangul_word
+from ..korean.orthography import loanword_score
 from ..korean.romanize import revised_romanization
 from ..terms import TermType
 from .article import Article
 from .english import is_known_origin, place_name, spelled_as_one, suggest_english
 from .results import LOANWORD, PLACE, Candidate
 from .words import COMMON_WORDS, COUNTRY_ENGLISH
-
-# ---- syllable weights
-
-# Tense initials the orthography never writes; ㅆ only counts against a word.
-_TENSE_INITIALS = (Initial.KK, Initial.TT, Initial.PP, Initial.JJ)
-# Consonant + vowel spellings Sino-Korean does not use: 디 티 퍼 퓨 튜 쇼 슈 샤 쉐 뉴.
-_FOREIGN_ONSETS = frozenset(
-    {
-        (Initial.D, Medial.I),
-        (Initial.T, Medial.I),
-        (Initial.P, Medial.EO),
-        (Initial.P, Medial.YU),
-        (Initial.T, Medial.YU),
-        (Initial.S, Medial.YO),
-        (Initial.S, Medial.YU),
-        (Initial.S, Medial.YA),
-        (Initial.S, Medial.WE),
-        (Initial.N, Medial.YU),
-    }
-)
-# 스 크 트 프 드 브 즈 츠: an English consonant with no vowel after it.
-_BARE_CONSONANT_INITIALS = (
-    Initial.S, Initial.K, Initial.T, Initial.P, Initial.D, Initial.B, Initial.J, Initial.CH
-)  # fmt: skip
-# 메 베 데 테 페 레: ㅔ after these is rare in Sino-Korean (unlike 세, 제, 체).
-_E_VOWEL_INITIALS = (Initial.M, Initial.B, Initial.D, Initial.T, Initial.P, Initial.R)
-# Native words with a final ㅅ, which otherwise leans towards a loanword (챗, 봇).
-_NATIVE_WITH_FINAL_S = frozenset({"것", "엇", "옷", "맛", "멋", "잇", "웃", "첫"})
-
-
-def syllable_weight(syllable: str) -> float | None:
-    """How strongly one syllable points to a loanword; None rules the word out."""
-    initial, medial, final = jamo(syllable)
-    if final not in LOANWORD_FINALS or initial in _TENSE_INITIALS:
-        return None
-    if initial == Initial.SS:
-        return -0.5
-    if medial == Medial.EU:
-        return _filler_vowel_weight(initial, final)
-    if initial == Initial.K:
-        return 0.0 if medial == Medial.WAE else 0.7  # 쾌 is Sino-Korean; other ㅋ hardly is
-    if medial == Medial.E:
-        return _e_vowel_weight(syllable, initial, final)
-    return _foreign_spelling_weight(syllable, initial, medial, final)
-
-
-def _filler_vowel_weight(initial: int, final: int) -> float:
-    """A syllable with ㅡ, the vowel Korean adds to an English consonant (스, 크, 트, 프)."""
-    if final == Final.NONE:
-        if initial in _BARE_CONSONANT_INITIALS:
-            return 1.0
-        return {Initial.H: 0.6, Initial.G: 0.4, Initial.R: 0.4}.get(initial, 0.0)
-    if initial in (Initial.K, Initial.T, Initial.P):
-        return 0.6
-    return 0.4 if initial == Initial.S and final in (Final.N, Final.L) else 0.0
-
-
-def _e_vowel_weight(syllable: str, initial: int, final: int) -> float:
-    """A syllable with ㅔ, which Sino-Korean never closes with a consonant."""
-    if final != Final.NONE:
-        return 0.0 if syllable in ("넷", "셋") else 0.9  # native numerals
-    return 0.5 if initial in _E_VOWEL_INITIALS else 0.0
-
-
-def _foreign_spelling_weight(syllable: str, initial: int, medial: int, final: int) -> float:
-    """Spellings that are rare outside loanwords: 디, 퓨, 핑, 폰, 워, 챗."""
-    onset = (initial, medial)
-    if onset in _FOREIGN_ONSETS:
-        return 0.8
-    if onset == (Initial.P, Medial.I) and final in (Final.NG, Final.G):
-        return 0.8
-    if onset == (Initial.P, Medial.O) and final in (Final.N, Final.NG):
-        return 0.6
-    if medial in (Medial.WO, Medial.WE):
-        return 0.4
-    if final == Final.S and syllable not in _NATIVE_WITH_FINAL_S:
-        return 0.3
-    return 0.0
-
-
-def loanword_score(word: str) -> float:
-    """Sum of the loanword weights of a word's syllables; 0 when a syllable rules it out."""
-    total = 0.0
-    for syllable in word:
-        if not is_hangul_syllable(syllable):
-            continue
-        weight = syllable_weight(syllable)
-        if weight is None:
-            return 0.0
-        total += weight
-    return total
-
 
 # ---- the detector
 
@@ -211,8 +119,7 @@ def merge_neighbours(article: Article, stems: list[str]) -> list[str]:
     (소프트 웨어 -> 소프트웨어, as the origin index spells it) or a name of two words the
     analyser reads as proper nouns (르브론 제임스); the parts are dropped (issue 14)."""
     found = set(stems)
-    joined: dict[str, str] = {}  # first part -> the term it starts
-    parts: set[str] = set()
+    joined, parts = _names_the_analyser_knows(article, found)  # first part -> the term
     tokens = article.tokens
     for left, right in zip(tokens, tokens[1:], strict=False):
         if left.text not in found or not right.is_hangul or not article.spaced(left, right):
@@ -226,6 +133,23 @@ def merge_neighbours(article: Article, stems: list[str]) -> list[str]:
             parts |= {left.text, right_stem}
     merged = [joined.get(stem, stem) for stem in stems if stem in joined or stem not in parts]
     return list(dict.fromkeys(merged))
+
+
+def _names_the_analyser_knows(article: Article, found: set[str]) -> tuple[dict[str, str], set]:
+    """Candidates that begin a name of several words the analyser reads as one proper noun
+    (무함마드 빈 살만): {first word: the whole name}, and the words inside it."""
+    joined: dict[str, str] = {}
+    parts: set[str] = set()
+    for token in article.tokens:
+        reading = article.reading(token)
+        if reading is None or reading.name_end is None or token.text not in found:
+            continue
+        name = article.text[token.start : reading.name_end]
+        if "\n" in name or token.text in joined:
+            continue
+        joined[token.text] = name
+        parts.update(name.split())
+    return joined, parts
 
 
 def _stem(article: Article, token) -> str:

@@ -30,6 +30,9 @@ class Reading:
     stem: str  # the nouns at the word's start, as written ("" when it opens with no noun)
     proper: bool  # a proper noun (NNP) among them
     predicate: bool  # the word is a verb or adjective form (강력한, 방문해, 만드는)
+    # Where a name of several words the analyser knows ends, when one starts with this word
+    # (무함마드 빈 살만, 샘 올트먼: one proper noun across spaces); else None.
+    name_end: int | None = None
 
 
 @functools.cache
@@ -97,8 +100,11 @@ def _reading(text: str, start: int, end: int, morphemes: list[tuple]) -> Reading
     rest = morphemes[len(nouns) :]
     predicate = bool(rest) and rest[0][2].startswith(_PREDICATE_SUFFIXES)
     stem_end = min(nouns[-1][1], end) if nouns else start
+    first = morphemes[0]
+    spans_words = first[2] == "NNP" and first[0] == start and first[1] > end
     return Reading(
         text[start:stem_end],
         any(morpheme[2] == "NNP" for morpheme in nouns),
         predicate,
+        first[1] if spans_words else None,
     )

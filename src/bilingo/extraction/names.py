@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from ..glossary import without_spaces
 from ..korean import contains_hangul, is_particle_chain, split_particles
 from ..korean.hangul import is_hangul_word
+from ..korean.orthography import loanword_score, syllable_weight
 from ..korean.romanize import SURNAMES, romanize_korean_name
 from ..terms import TermType
 from .article import Article, Token
 from .english import is_known_origin, place_name, suggest_english
-from .loanwords import loanword_score, stem_without_analyser, syllable_weight
+from .loanwords import stem_without_analyser
 from .results import FOREIGN_NAME, KOREAN_NAME, Candidate
 from .words import (
     COMMON_WORDS,

@@ -24,9 +24,8 @@ imports and income, 전기 electricity, biography and first half, 사기 fraud a
 morale), so an entry for one of them may be rendered where another is meant.
 Transliterations almost always hold a syllable no such reading has (구글's 글,
 애플's 플, 인텔's 텔, 우버's 버, 엔비디아's 디), so they are not warned about.
-extraction.loanwords.loanword_score is not used: the glossary may not import
-the extraction layer, and a score of 0 does not make a word Sino-Korean (구글
-scores 0). Names (every type but `term`; untyped entries are checked) are left out: a transliteration can be
+korean.orthography.loanword_score is not used: a score of 0 does not make a
+word Sino-Korean (구글 scores 0). Names (every type but `term`; untyped entries are checked) are left out: a transliteration can be
 made of such readings by chance (소니, 혼다, 나토, 애저), and a Sino-Korean name
 (한국, 삼성, 세종) is a name; the names that are also everyday words are listed
 in common_words and warned about above. Nor is a headword whose English is an
