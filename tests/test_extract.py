@@ -176,6 +176,20 @@ def test_common_and_native_words_are_not_candidates(glossary):
     assert extract(text, glossary).candidates == []
 
 
+def test_a_name_the_analyser_reads_as_one_is_one_candidate(glossary):
+    if not morphology.available():
+        pytest.skip("kiwipiepy reads 무함마드 빈 살만 as one proper noun")
+    text = "무함마드 빈 살만 왕세자는 투자 협정에 서명했다."
+    assert [c.ko for c in extract(text, glossary).candidates] == ["무함마드 빈 살만"]
+
+
+def test_a_state_before_its_city_stays_apart(glossary):
+    text = "테슬라는 텍사스 오스틴에서 로보택시를 시험했다."
+    found = [c.ko for c in extract(text, glossary).candidates]
+    assert "텍사스" in found
+    assert "텍사스 오스틴" not in found
+
+
 def test_seen_twice_lowers_the_bar(glossary, monkeypatch):
     """The spelling rules alone (no analyser), on a made-up name the origin index lacks."""
     monkeypatch.setattr(morphology, "analyser", lambda: None)

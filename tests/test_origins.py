@@ -193,6 +193,12 @@ def test_exact_match_has_high_confidence_and_a_source():
     assert english_origins("소프트웨어")[0] == Origin("software", 0.85, "word")
 
 
+def test_a_us_state_is_a_region_but_not_over_a_word_spelled_alike():
+    assert english_origins("텍사스")[0].source == "region"
+    assert english_origins("텍사스")[0].english == "Texas"
+    assert english_origins("메인")[0] == Origin("main", 0.85, "word")  # not Maine
+
+
 def test_spaces_are_ignored():
     assert english_origins("뉴 질랜드")[0].english == "New Zealand"
 

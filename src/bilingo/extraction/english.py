@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..korean.romanize import guess_english
 from .origins import english_origins
 
-# Where a suggestion came from: the index's sources (country, city, name, word),
+# Where a suggestion came from: the index's sources (country, city, region, name, word),
 # or a reading of the Hangul letters when the index has nothing.
 ROMANIZED = "romanized"
 # The least confidence of a suggestion shown as a finding, not a guess: the index's
@@ -39,7 +39,7 @@ class Suggestion:
 
     english: str
     confidence: float
-    source: str  # country, city, name, word or ROMANIZED
+    source: str  # country, city, region, name, word or ROMANIZED
 
     @property
     def guess(self) -> bool:
@@ -71,6 +71,14 @@ def place_name(word: str) -> str | None:
     """The English of a word that is certainly a country or city (우크라이나, 토론토), else None."""
     found = _exact_origin(word)
     return found.english if found and found.is_place else None
+
+
+def is_region(word: str) -> bool:
+    """Whether the index spells a US state exactly so (텍사스), whatever ranks first."""
+    return any(
+        origin.source == "region" and origin.confidence >= FOUND_CONFIDENCE
+        for origin in english_origins(word, limit=8, exact=True)
+    )
 
 
 def is_known_origin(word: str) -> bool:

