@@ -45,6 +45,29 @@ def test_did_you_mean_ranks_as_difflib_in_a_large_glossary(query):
     assert sifted == difflib.get_close_matches(query, list(dict.fromkeys(words)), 5, 0.6)
 
 
+def _suggested_by_hand(keys: list[str], query: str, limit: int) -> list[int]:
+    """What suggest_headwords promises, the plain way: keys beginning with the query
+    (shortest first), then difflib's closest (ratio >= 0.5) over every key; the last row."""
+    key = "".join(query.split())
+    started = sorted(
+        dict.fromkeys(k for k in keys if k.startswith(key) and k != key and k), key=len
+    )
+    close = difflib.get_close_matches(key, list(dict.fromkeys(keys)), limit, 0.5)
+    chosen = list(dict.fromkeys([*started, *(close if len(started) < limit and key else [])]))
+    return [len(keys) - 1 - keys[::-1].index(k) for k in chosen[:limit]]
+
+
+@given(
+    st.lists(st.text(alphabet="딥시크엔비아가나다-[]^\\", min_size=1, max_size=5), max_size=40),
+    st.text(alphabet="딥시크엔비아가나다-[]^\\ ", max_size=6),
+)
+def test_did_you_mean_searches_the_joined_keys_as_the_plain_way(keys, query):
+    """Only keys sharing a character with the query are ranked (found in the joined text):
+    the answers are those of ranking every key."""
+    found = suggestions.suggest_headwords("\n".join(keys), query, 5)
+    assert found == _suggested_by_hand(keys, query, 5)
+
+
 @pytest.mark.parametrize(
     ("quick", "through_typer"),
     [

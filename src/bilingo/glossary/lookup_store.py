@@ -92,8 +92,7 @@ class LookupStore:
         if reverse:
             found = suggest_english(self._keys("english"), query, limit)
             return [self._row(number)[ROW_EN] for number in found]
-        keys, joined = self._headword_keys()
-        found = suggest_headwords(keys, query, limit, joined)
+        found = suggest_headwords(self._headword_keys(), query, limit)
         return [self._row(number)[ROW_KO] for number in found]
 
     # ------------------------------------------------------------------ reading
@@ -129,16 +128,17 @@ class LookupStore:
         except (CacheFileError, ValueError, TypeError) as error:
             self._damaged(str(error) or type(error).__name__)
 
-    def _headword_keys(self) -> tuple[list[str], str]:
-        """Every row's headword key (see columns above), and the keys as stored: joined by
-        newlines. Splitting a string gives strings; only their number needs checking."""
+    def _headword_keys(self) -> str:
+        """Every row's headword key (see columns above), joined by newlines as stored.
+        Only their number needs checking: a text holds only strings."""
         text = self._column("korean")
         if not isinstance(text, str):
             self._damaged("a wrong type")
-        keys = text.split("\n") if self._count else []
-        if len(keys) != self._count:
+        if not self._count:
+            return ""
+        if text.count("\n") + 1 != self._count:
             self._damaged("a wrong number of keys")
-        return keys, text
+        return text
 
     def _column(self, name: str):
         found = self._read("SELECT value FROM columns WHERE name = ?", (name,))

@@ -195,8 +195,8 @@ class Glossary:
             return [self._rows[row][ROW_EN] for row in suggest_english(keys, query, limit)]
         # Headwords that begin with the query come first (딥시 -> 딥시크, 딥시크-V3), then the
         # closest others: in a large glossary many short words are as "close" (워시, 시흥).
-        keys = headword_keys([row[ROW_KO] for row in self._rows])
-        return [self._rows[row][ROW_KO] for row in suggest_headwords(keys, query, limit)]
+        joined = "\n".join(headword_keys([row[ROW_KO] for row in self._rows]))
+        return [self._rows[row][ROW_KO] for row in suggest_headwords(joined, query, limit)]
 
     def fingerprint(self) -> str:
         """A short hash of the entries, recorded in translation signatures.
