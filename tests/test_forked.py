@@ -1,4 +1,4 @@
-"""The forked child of a large cold build (bilingo.forked): the same answer as one process."""
+"""Work done in forked children (bilingo.forked): the same answers, the same files, as one process."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ import pytest
 from bilingo import forked, matcher
 from bilingo.glossary import Glossary, load_glossary
 from bilingo.glossary.locations import default_glossary_dir
+from bilingo.paths import cache_dir
 from bilingo.spacing import PartFinder
+
+from .conftest import run_bilingo
 
 needs_fork = pytest.mark.skipif(
     not forked.can_fork(), reason="no fork here (not Linux, or threads)"
@@ -80,3 +83,37 @@ def test_a_build_shared_with_a_child_is_the_build_of_one_process(monkeypatch):
 
 def test_an_empty_glossary_builds_without_a_child():
     assert Glossary().matcher().find("딥시크") == []
+
+
+def _write_pid(path):
+    path.write_text(str(os.getpid()), encoding="utf-8")
+
+
+def test_the_library_writes_in_the_foreground(tmp_path):
+    forked.write_in_background(_write_pid, tmp_path / "pid")
+    assert (tmp_path / "pid").read_text(encoding="utf-8") == str(os.getpid())
+
+
+@needs_fork
+def test_background_writes_are_done_by_a_child_waited_for(tmp_path, monkeypatch):
+    monkeypatch.setitem(forked._background, "on", True)
+    forked.write_in_background(_write_pid, tmp_path / "pid")
+    forked.wait_for_writers()
+    assert (tmp_path / "pid").read_text(encoding="utf-8") != str(os.getpid())
+    assert forked._writers == []
+
+
+def test_a_command_leaves_its_cache_written_when_it_returns(tmp_path):
+    """The console script writes its cache files in the background; they are all there,
+    whole, once `bilingo scan` has exited, and the next run reads them."""
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text("terms:\n  - ko: 딥시크\n    en: DeepSeek\n", encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("딥시크의 모델\n", encoding="utf-8")
+    first = run_bilingo("scan", "--format", "json", "-g", glossary, text)
+    assert first.returncode == 0, first.stderr
+    parts = sorted(p.name.rsplit("-", 1)[0] for p in cache_dir().glob("*.json"))
+    assert {"rows", "matcher"} <= set(parts)
+    again = run_bilingo("scan", "--format", "json", "-g", glossary, text)
+    assert again.stdout == first.stdout
+    assert again.stderr == first.stderr == b""

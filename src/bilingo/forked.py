@@ -1,4 +1,5 @@
-"""Work done in a forked child while this process goes on: the second core of a cold build.
+"""Work done in a forked child while this process goes on: the second core of a cold build,
+and cache files written while a command goes on.
 
 A cold build of a 100,000-entry glossary spends a third of its time working
 out where each spelling may be spaced (bilingo.spacing), row by row, each row
@@ -6,6 +7,12 @@ on its own. `start_in_child` hands a share of that to a child made by
 os.fork, which inherits everything already in memory, so nothing is sent to
 it; only its answer comes back, pickled through a pipe (docs/design.md,
 "Speed").
+
+`write_in_background` hands a child the writing of cache files the process
+itself does not wait for: the console script turns it on
+(`background_writes`), and the process waits for every such child when it
+exits, so the files are there when the command has returned. The library
+writes in the foreground.
 
 A fork is used only where it is safe and cheap: on Linux, with no other
 thread running (a child of a threaded process may inherit a lock some other
@@ -16,6 +23,8 @@ is the same.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import pickle
 import sys
@@ -24,6 +33,9 @@ from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
+
+_background = {"on": False}  # set by the console script (background_writes)
+_writers: list[int] = []  # children writing in the background, waited for at exit
 
 
 def can_fork() -> bool:
@@ -61,3 +73,35 @@ def _answer(child: int, reading: int, function: Callable[..., T], args: tuple) -
     if status != 0 or not data:
         return function(*args)
     return pickle.loads(data)
+
+
+def background_writes() -> None:
+    """Let write_in_background fork from now on (the console script's own process)."""
+    _background["on"] = True
+
+
+def write_in_background(function: Callable[..., object], *args) -> None:
+    """function(*args) in a forked child this process waits for only when it exits; in the
+    foreground unless background_writes was called (and a fork is safe: can_fork). What
+    the child warns goes to the same stderr."""
+    if not (_background["on"] and can_fork()):
+        function(*args)
+        return
+    child = os.fork()
+    if child == 0:
+        status = 1
+        try:
+            function(*args)
+            status = 0
+        finally:
+            os._exit(status)
+    if not _writers:
+        atexit.register(wait_for_writers)
+    _writers.append(child)
+
+
+def wait_for_writers() -> None:
+    """Wait for every background writer (at exit: the files are there when the command ends)."""
+    while _writers:
+        with contextlib.suppress(ChildProcessError):  # reaped already
+            os.waitpid(_writers.pop(), 0)

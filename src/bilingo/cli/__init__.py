@@ -108,9 +108,11 @@ def main() -> None:
 
         gc.freeze()
         sys.exit(quick_lookup(request))
+    from ..forked import background_writes
     from .deferred import defer
 
     defer()  # typer's help formatter imports two rich modules the help does not use
+    background_writes()  # cache files are written while the command goes on (bilingo.forked)
     # Only the command that runs is registered: building typer's command tree for all of
     # them takes ~10 ms. Shell completion and root help list every command.
     command = None if _COMPLETION_ENV in os.environ else _command_module(sys.argv[1:])

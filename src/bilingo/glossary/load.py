@@ -8,6 +8,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from ..errors import GlossaryError, GlossaryProblems
+from ..forked import write_in_background
 from ..paths import user_glossary_path
 from ..terms import ROW_KO, ROW_PATH, Term, term_to_row, without_spaces
 from .cache import CompiledCache, EncodedRows, garbage_collector_paused
@@ -129,12 +130,18 @@ def load_glossary(
             {"files": files, "rows": rows}, cache_key=cache and cache.key
         )
         if cache:
-            # The set's rows part and each file's part; one file's are the same rows and are
-            # encoded once.
-            encoded = EncodedRows(glossary.rows)
-            cache.save_rows(encoded, glossary.compiled()["files"])
-            save_parts(unsaved, encoded)
+            write_in_background(_save_loaded, cache, glossary, unsaved)
     return glossary
+
+
+def _save_loaded(cache: CompiledCache, glossary: Glossary, unsaved: list) -> None:
+    """The set's rows part and each file's part; one file's are the same rows and are
+    encoded once."""
+    from .parsed_files import save_parts
+
+    encoded = EncodedRows(glossary.rows)
+    cache.save_rows(encoded, glossary.compiled()["files"])
+    save_parts(unsaved, encoded)
 
 
 def lookup_source(paths: Iterable[str | os.PathLike] | None = None, rebuild: bool = False):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import korean
 from ..errors import DuplicateTermError, GlossaryError, InputError, TermNotFound
+from ..forked import write_in_background
 from ..paths import user_glossary_path
 from ..terms import (
     ROW_DOMAIN,
@@ -83,7 +84,7 @@ class Glossary:
         value = cache.load(kind, rows=len(self._rows))
         if value is None:
             value = build()
-            cache.save(kind, value)
+            write_in_background(cache.save, kind, value)
         return value
 
     @property
