@@ -15,8 +15,8 @@ exits, so the files are there when the command has returned. The library
 writes in the foreground.
 
 A fork is used only where it is safe and cheap: on Linux, with no other
-thread running (a child of a threaded process may inherit a lock some other
-thread held, and wait on it for ever). Anywhere else, or when the child
+thread running, Python's or a native library's (a child of a threaded process
+may inherit a lock some other thread held, and wait on it for ever). Anywhere else, or when the child
 fails for any reason, the work is done here, in this process, and the answer
 is the same.
 """
@@ -39,7 +39,21 @@ _writers: list[int] = []  # children writing in the background, waited for at ex
 
 
 def can_fork() -> bool:
-    return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
+    """Linux, and this process runs one thread, Python's or a library's own (CTranslate2
+    starts worker threads when a model loads)."""
+    return (
+        sys.platform == "linux"
+        and hasattr(os, "fork")
+        and threading.active_count() == 1
+        and _system_threads() == 1
+    )
+
+
+def _system_threads() -> int:
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0  # unknown: no fork
 
 
 def start_in_child(function: Callable[..., T], *args) -> Callable[[], T]:
