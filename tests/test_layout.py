@@ -18,6 +18,7 @@ LAYERS = {
     "version": 0,
     "errors": 0,
     "forked": 0,
+    "lazy": 0,
     "terms": 1,
     "paths": 1,
     "normalize": 1,

@@ -18,66 +18,34 @@ The file format and the rules are in docs/design.md ("Glossary files").
     'Nvidia'
 """
 
-import importlib
-
-from ..terms import normalize_space, without_spaces
+from ..lazy import lazy_names
+from ..terms import normalize_space as normalize_space  # re-exported
+from ..terms import without_spaces as without_spaces  # re-exported
 
 # name -> the module of this package that defines it, imported when the name is first
 # used: a command that reads the compiled cache (translate, scan) then loads neither the
 # YAML reader nor the writer.
 _LAZY = {
-    "CompiledCache": "cache",
-    "check_glossary": "load",
-    "load_glossary": "load",
-    "default_glossary_dir": "locations",
-    "expand_paths": "locations",
-    "is_builtin": "locations",
-    "resolve_glossary_paths": "locations",
-    "parse_yaml": "reader",
-    "read_glossary_file": "reader",
-    "render_entry": "rendering",
-    "Glossary": "store",
-    "ENTRY_KEYS": "validation",
-    "FORM_KEYS": "validation",
-    "LINE_KEY": "validation",
-    "SENSE_KEYS": "validation",
-    "term_from_entry": "validation",
-    "remove_term": "writer",
-    "write_term": "writer",
-    "write_terms": "writer",
+    "CompiledCache": ".cache",
+    "check_glossary": ".load",
+    "load_glossary": ".load",
+    "default_glossary_dir": ".locations",
+    "expand_paths": ".locations",
+    "is_builtin": ".locations",
+    "resolve_glossary_paths": ".locations",
+    "parse_yaml": ".reader",
+    "read_glossary_file": ".reader",
+    "render_entry": ".rendering",
+    "Glossary": ".store",
+    "ENTRY_KEYS": ".validation",
+    "FORM_KEYS": ".validation",
+    "LINE_KEY": ".validation",
+    "SENSE_KEYS": ".validation",
+    "term_from_entry": ".validation",
+    "remove_term": ".writer",
+    "write_term": ".writer",
+    "write_terms": ".writer",
 }
 
 
-def __getattr__(name: str):
-    try:
-        module = _LAZY[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-__all__ = [
-    "ENTRY_KEYS",
-    "FORM_KEYS",
-    "LINE_KEY",
-    "SENSE_KEYS",
-    "CompiledCache",
-    "Glossary",
-    "check_glossary",
-    "default_glossary_dir",
-    "expand_paths",
-    "is_builtin",
-    "load_glossary",
-    "normalize_space",
-    "parse_yaml",
-    "read_glossary_file",
-    "remove_term",
-    "render_entry",
-    "resolve_glossary_paths",
-    "term_from_entry",
-    "without_spaces",
-    "write_term",
-    "write_terms",
-]
+__getattr__ = lazy_names(__name__, _LAZY)
