@@ -6,7 +6,7 @@ out where each spelling may be spaced (bilingo.spacing), row by row, each row
 on its own. `start_in_child` hands a share of that to a child made by
 os.fork, which inherits everything already in memory, so nothing is sent to
 it; only its answer comes back, pickled through a pipe (docs/design.md,
-"Speed").
+"The compiled cache").
 
 `write_in_background` hands a child the writing of cache files the process
 itself does not wait for: the console script turns it on
@@ -16,9 +16,9 @@ writes in the foreground.
 
 A fork is used only where it is safe and cheap: on Linux, with no other
 thread running, Python's or a native library's (a child of a threaded process
-may inherit a lock some other thread held, and wait on it for ever). Anywhere else, or when the child
-fails for any reason, the work is done here, in this process, and the answer
-is the same.
+may inherit a lock some other thread held, and wait on it for ever). Anywhere
+else, or when the child fails for any reason, the work is done here, in this
+process, and the answer is the same.
 """
 
 from __future__ import annotations

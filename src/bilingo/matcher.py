@@ -286,12 +286,16 @@ def build_automaton(
     # Where each spelling may be spaced is a third of a large cold build, row by row: a
     # forked child works out most rows' while this process numbers the keys (bilingo.forked).
     split = len(rows) if len(rows) < FORK_FROM_ROWS else int(len(rows) * OWN_SHARE)
-    later = start_in_child(spacing.spelling_cuts_and_answers, finder, rows, split, len(rows))
+    later = None
+    if split < len(rows):
+        later = start_in_child(spacing.spelling_cuts_and_answers, finder, rows, split, len(rows))
     _add_spellings(rows, numbers, key_values)
     cuts = spacing.spelling_cuts(finder, rows, 0, split)
-    later_cuts, answers = later()
-    finder.english_cuts_used.update(answers)
-    for index, key in _spaced_keys(rows, cuts + later_cuts, numbers, key_values):
+    if later is not None:
+        later_cuts, answers = later()
+        cuts += later_cuts
+        finder.english_cuts_used.update(answers)
+    for index, key in _spaced_keys(rows, cuts, numbers, key_values):
         _add_key(numbers, key_values, key, index, PLACE if rows[index][ROW_TYPE] == "place" else 0)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     deque(map(automaton.add_word, numbers.keys(), numbers.values()), maxlen=0)  # a loop in C
