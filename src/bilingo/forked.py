@@ -5,8 +5,9 @@ A cold build of a 100,000-entry glossary spends a third of its time working
 out where each spelling may be spaced (bilingo.spacing), row by row, each row
 on its own. `start_in_child` hands a share of that to a child made by
 os.fork, which inherits everything already in memory, so nothing is sent to
-it; only its answer comes back, pickled through a pipe (docs/design.md,
-"The compiled cache").
+it; only its answer comes back, as JSON through a pipe (docs/design.md,
+"The compiled cache"): plain data that the caller turns back into its own
+types, never pickle, so reading an answer can run no code.
 
 `write_in_background` hands a child the writing of cache files the process
 itself does not wait for: the console script turns it on
@@ -25,8 +26,8 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import json
 import os
-import pickle
 import sys
 import threading
 from collections.abc import Callable
@@ -59,17 +60,19 @@ def _system_threads() -> int:
 def start_in_child(function: Callable[..., T], *args) -> Callable[[], T]:
     """Start function(*args) in a forked child; the returned callable waits for its answer.
 
-    Without a fork (can_fork), the callable works the answer out when called.
+    The answer must be JSON data (lists, not tuples or sets): it comes back as JSON,
+    which is what the callable gives. Without a fork (can_fork), the callable works the
+    answer out when called, the same JSON data.
     """
     if not can_fork():
-        return lambda: function(*args)
+        return lambda: _as_json(function(*args))
     reading, writing = os.pipe()
     child = os.fork()
     if child == 0:  # the child: answer, and leave without running any exit handler or flush
         status = 1
         try:
             os.close(reading)
-            answer = pickle.dumps(function(*args), protocol=pickle.HIGHEST_PROTOCOL)
+            answer = json.dumps(function(*args), ensure_ascii=False).encode()
             with os.fdopen(writing, "wb") as pipe:
                 pipe.write(answer)
             status = 0
@@ -79,14 +82,19 @@ def start_in_child(function: Callable[..., T], *args) -> Callable[[], T]:
     return lambda: _answer(child, reading, function, args)
 
 
+def _as_json(value):
+    """The value as the child's answer would come back: through JSON."""
+    return json.loads(json.dumps(value, ensure_ascii=False))
+
+
 def _answer(child: int, reading: int, function: Callable[..., T], args: tuple) -> T:
     """The child's answer; worked out here when it has none (it failed or was killed)."""
     with os.fdopen(reading, "rb") as pipe:
         data = pipe.read()  # read before waiting: a full pipe would keep the child from ending
     _, status = os.waitpid(child, 0)
     if status != 0 or not data:
-        return function(*args)
-    return pickle.loads(data)
+        return _as_json(function(*args))
+    return json.loads(data)
 
 
 def background_writes() -> None:

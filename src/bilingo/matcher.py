@@ -292,7 +292,7 @@ def build_automaton(
     _add_spellings(rows, numbers, key_values)
     cuts = spacing.spelling_cuts(finder, rows, 0, split)
     if later is not None:
-        later_cuts, answers = later()
+        later_cuts, answers = spacing.from_json_answer(later())
         cuts += later_cuts
         finder.english_cuts_used.update(answers)
     for index, key in _spaced_keys(rows, cuts, numbers, key_values):

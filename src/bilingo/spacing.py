@@ -107,9 +107,26 @@ def spelling_cuts(
 
 def spelling_cuts_and_answers(
     finder: PartFinder, rows: list[tuple], start: int, stop: int
-) -> tuple[list[SpellingCuts], dict]:
-    """spelling_cuts, and the english_cuts answers it used (finder.english_cuts_used)."""
-    return spelling_cuts(finder, rows, start, stop), finder.english_cuts_used
+) -> list[list]:
+    """spelling_cuts, and the english_cuts answers it used (finder.english_cuts_used), as
+    JSON data for a forked child to send back (bilingo.forked): read with from_json_answer."""
+    cuts = [[index, spelling, sorted(found)] for index, spelling, found in spelling_cuts(
+        finder, rows, start, stop
+    )]  # fmt: skip
+    answers = [
+        [*key[:3], list(key[3]), list(value)] for key, value in finder.english_cuts_used.items()
+    ]
+    return [cuts, answers]
+
+
+def from_json_answer(answer: list) -> tuple[list[SpellingCuts], dict[EnglishCutsKey, Cuts]]:
+    """What spelling_cuts_and_answers sent, in its own types again: sets, tuples, a dict."""
+    cuts, answers = answer
+    return (
+        [(index, spelling, set(found)) for index, spelling, found in cuts],
+        {(solid, english, person, tuple(written)): tuple(value)
+         for solid, english, person, written, value in answers},
+    )  # fmt: skip
 
 
 def space_positions(spelling: str) -> list[int]:
