@@ -234,6 +234,34 @@ def test_importing_engines_does_not_load_ctranslate2():
     assert result.stdout.split() == ["False", "False"]
 
 
+def test_the_argos_engine_leaves_asyncio_unimported_until_ctranslate2_needs_it():
+    """ctranslate2 imports asyncio only for its async generators: bilingo defers it, and
+    both ctranslate2 and later importers still get the real module when they use it."""
+    code = (
+        "import sys\n"
+        "import bilingo.engines.argos as argos\n"
+        "print('asyncio' in sys.modules)\n"
+        "import asyncio\n"
+        "extensions = sys.modules['ctranslate2.extensions']\n"
+        "print(asyncio.Queue is extensions.asyncio.Queue, asyncio.Queue.__module__)\n"
+        "print(argos.ctranslate2.Translator.__name__)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "asyncio.queues", "Translator"]
+
+
+def test_a_module_imported_already_is_used_as_it_is():
+    import json
+
+    from bilingo.lazy import import_deferring
+
+    assert import_deferring("json", unused=("decimal",)) is json
+
+
 # --------------------------------------------------------------------------- loaded models
 
 

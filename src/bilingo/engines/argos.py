@@ -22,12 +22,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import ctranslate2
 import sentencepiece
 
 from bilingo.engines.base import Engine
 from bilingo.errors import ModelError
+from bilingo.lazy import import_deferring
 from bilingo.models import InstalledModel, find_model
+
+# ctranslate2 imports asyncio at its top (about 20 ms, a third of its import) for its
+# async token generators, which bilingo never uses; asyncio is imported if one is used.
+ctranslate2 = import_deferring("ctranslate2", unused=("asyncio",))
 
 # Argos's defaults (argostranslate.settings: ARGOS_BEAM_SIZE=4; length_penalty and
 # replace_unknowns from translate.apply_packaged_translation).
