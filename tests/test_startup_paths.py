@@ -1,12 +1,16 @@
 """The fast paths of issue 13 give exactly what the paths they stand in for give:
-tables as tabulate draws them, did-you-mean as difflib ranks, a quick lookup as typer's."""
+tables as tabulate draws them, did-you-mean as difflib ranks, a quick lookup or
+translation as typer's."""
 
 from __future__ import annotations
 
 import difflib
+import inspect
+import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -134,3 +138,143 @@ def test_one_command_registered_answers_as_all_of_them(args):
         whole.stdout,
         whole.stderr,
     )
+
+
+# ----------------------------------------------------------------- translate's quick path
+
+DATA = Path(__file__).parent / "data"
+ARTICLE = (
+    "딥시크의 추론 모델은 557만6000달러에 훈련됐다.\n"
+    "엔비디아가 하루 만에 17% 떨어졌다.\n\n"
+    "마크 앤드리센은 이를 두고 스푸트니크 모먼트라고 했다.\n"
+)
+
+
+def _through_typer(args: list[str]) -> list[str]:
+    """The same command in a form the quick path leaves to typer (`--format=X`)."""
+    words, fmt = list(args), "text"
+    for flag in ("-f", "--format"):
+        if flag in words:
+            at = words.index(flag)
+            fmt = words[at + 1]
+            del words[at : at + 2]
+    return [*words, f"--format={fmt}"]
+
+
+@pytest.fixture
+def article(tmp_path) -> Path:
+    path = tmp_path / "article.ko.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ARTICLE"],
+        ["ARTICLE", "--engine", "none", "-f", "json"],
+        ["ARTICLE", "-e", "argos", "-f", "bilingual", "--from", "ko", "--to", "en"],
+        ["ARTICLE", "-g", str(DATA / "glossary"), "--threads", "1", "--compute-type", "int8"],
+        ["ARTICLE", "--no-glossary", "--device", "cpu", "-f", "json"],
+        ["-", "-e", "none"],  # stdin
+        [],  # stdin, nothing named
+        ["MISSING"],
+        ["ARTICLE", "--engine", "nosuch"],
+        ["ARTICLE", "--to", "fr"],
+        ["ARTICLE", "--compute-type", "float99"],
+        ["FOLDER"],  # a folder needs --output
+        ["LATIN1"],  # not UTF-8
+    ],
+)
+def test_a_quick_translation_is_what_typer_gives(args, article, tmp_path, installed_models):
+    names = {"ARTICLE": article, "MISSING": tmp_path / "missing.txt", "FOLDER": tmp_path}
+    (tmp_path / "latin1.txt").write_bytes("café, 딥시크".encode()[:-1] + b"\xe9")
+    names["LATIN1"] = tmp_path / "latin1.txt"
+    quick = ["translate", *(str(names.get(word, word)) for word in args)]
+    fast = run_bilingo(*quick, input=ARTICLE)
+    slow = run_bilingo(*_through_typer(quick), input=ARTICLE)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (
+        slow.returncode,
+        slow.stdout,
+        slow.stderr,
+    )
+
+
+def test_a_quick_translation_writes_the_output_file_typer_writes(
+    article, tmp_path, installed_models
+):
+    fast, slow = tmp_path / "fast.json", tmp_path / "slow.json"
+    first = run_bilingo("translate", article, "-o", fast, "-f", "json")
+    second = run_bilingo("translate", article, "-o", slow, "--format=json")
+    assert (first.returncode, first.stderr) == (second.returncode, second.stderr) == (0, b"")
+    assert fast.read_bytes() == slow.read_bytes()
+    assert json.loads(fast.read_text("utf-8"))["terms"]  # the glossary was applied
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["translate", "a.txt", "--format=json"],
+        ["translate", "--help"],
+        ["translate", "a.txt", "-f", "xml"],
+        ["translate", "a.txt", "--threads", "-1"],
+        ["translate", "a.txt", "--threads", "two"],
+        ["translate", "a.txt", "b.txt"],
+        ["translate", "a.txt", "--engine"],
+        ["translate", "a.txt", "--from", "ko", "--from", "en"],
+        ["translate", "a.txt", "--bogus"],
+        ["--debug", "translate", "a.txt"],
+        ["lookup", "딥시크"],
+    ],
+)
+def test_typer_runs_every_other_form_of_translate(args):
+    from bilingo.cli.translating import quick_request
+
+    assert quick_request(args) is None
+
+
+def test_the_quick_form_carries_every_option():
+    from bilingo.cli.translating import quick_request, run_translate
+
+    request = quick_request(
+        ["translate", "in.txt", "--from", "en", "--to", "ko", "-e", "none", "-f", "json",
+         "-o", "out.json", "--no-glossary", "--threads", "3", "--compute-type", "int8",
+         "--device", "auto", "-g", "a.yaml", "--glossary", "b"]
+    )  # fmt: skip
+    assert request == {
+        "source": Path("in.txt"),
+        "from_lang": "en",
+        "to_lang": "ko",
+        "engine": "none",
+        "output_format": "json",
+        "output": Path("out.json"),
+        "no_glossary": True,
+        "threads": 3,
+        "compute_type": "int8",
+        "device": "auto",
+        "glossary_paths": [Path("a.yaml"), Path("b")],
+    }
+    parameters = set(inspect.signature(run_translate).parameters)
+    assert set(request) == parameters  # nothing the command takes is left out
+
+
+def test_an_option_typer_rejects_is_still_rejected_by_typer(article):
+    result = run_bilingo("translate", article, "--threads", "two")
+    assert result.returncode == 2
+    assert b"Invalid value for '--threads'" in result.stderr
+
+
+def test_the_quick_translate_path_imports_no_typer(article, installed_models):
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('typer' in sys.modules, file=sys.stderr))\n"
+        f"sys.argv = ['bilingo', 'translate', {str(article)!r}, '-e', 'argos']\n"
+        "from bilingo.cli import main\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "False"
+    assert "DeepSeek" in result.stdout

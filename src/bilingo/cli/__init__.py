@@ -11,6 +11,7 @@
     entries         lookup, add, remove
     glossary_files  glossary validate, stats, export, import
     scan            scan
+    translating     translate's work, and its quick path without typer
     translate       translate
     serve           serve (the HTTP API and review page: bilingo.server)
     tools           check, extract
@@ -18,8 +19,9 @@
 
 `app` (the typer app with every command registered) is built when first
 asked for; the `bilingo` console script first offers its arguments to the
-quick lookup path, which needs neither typer nor the command tree, and
-otherwise registers only the command it runs (COMMAND_MODULES). Heavy
+quick paths of lookup and translate (QUICK_PATHS), which need neither typer
+nor the command tree, and otherwise registers only the command it runs
+(COMMAND_MODULES). Heavy
 parts of the core are imported inside the commands that need them, so
 `bilingo lookup` starts fast. This is the only package that prints.
 """
@@ -94,20 +96,16 @@ def main() -> None:
     The command owns its short-lived process, so it moves everything imported
     so far out of the garbage collector's reach: later collections (while a
     glossary loads) then skip the big, permanent module graph. The library
-    never does this. The common forms of `bilingo lookup` are answered by the
-    quick path (bilingo.cli.lookup), which prints and exits as the typer
-    command would; everything else goes to typer.
+    never does this. The common forms of `bilingo lookup` and `bilingo
+    translate` are run by their quick paths (QUICK_PATHS), which print and
+    exit as the typer command would; everything else goes to typer.
     """
     import gc
 
-    from .lookup import quick_lookup, quick_request
-
-    request = quick_request(sys.argv[1:])
-    if request is not None:
-        from .. import glossary  # noqa: F401  (what the lookup imports, before the freeze)
-
+    quick = _quick_path(sys.argv[1:])
+    if quick is not None:
         gc.freeze()
-        sys.exit(quick_lookup(request))
+        sys.exit(quick())
     from ..forked import background_writes
     from .deferred import defer
 
@@ -119,3 +117,21 @@ def main() -> None:
     app = __getattr__("app") if command is None else _typer_app([command])
     gc.freeze()
     app()
+
+
+# The commands with a quick path: the module whose quick_request(args) gives what to run
+# (None: typer runs it), and whose quick_run(request) runs it and gives the exit code.
+QUICK_PATHS = {"lookup": "lookup", "translate": "translating"}
+
+
+def _quick_path(args: list[str]):
+    """What runs the command without typer, when its quick path takes these arguments."""
+    import importlib
+
+    from .running import plain_environment
+
+    if not args or args[0] not in QUICK_PATHS or not plain_environment():
+        return None
+    module = importlib.import_module(f"{__name__}.{QUICK_PATHS[args[0]]}")
+    request = module.quick_request(args)
+    return None if request is None else (lambda: module.quick_run(request))

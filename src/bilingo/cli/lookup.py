@@ -1,26 +1,25 @@
 """`bilingo lookup`: its work, and a quick path that answers the common forms without typer.
 
 The typer command (bilingo.cli.entries) calls `run_lookup`. The console
-script first offers its arguments to `quick_lookup`: when they are exactly
+script first offers its arguments to `quick_request`: when they are exactly
 `lookup QUERY`, with only --reverse/-r, --format/-f FORMAT and
 --glossary/-g PATH (each as its own word) around it, the lookup runs here,
 without importing typer or building the command tree (about half of a warm
 lookup's time), and prints and exits as the typer command would: the same
 output, `error:`/`warning:` lines and exit codes. Anything else (--help, a
 root option, `--format=json`, a word starting with `-`, shell completion,
-Windows, a stream typer would re-encode) goes to typer.
+Windows, a stream typer would re-encode: bilingo.cli.running.plain_environment)
+goes to typer.
 """
 
 from __future__ import annotations
 
-import errno
-import os
-import sys
 from pathlib import Path
 
-from ..errors import BilingoError, warn
+from .. import glossary  # noqa: F401  (what a lookup imports, before the console script's gc.freeze)
+from ..errors import warn
 from .output import OutputFormat, render, say
-from .running import load_for_lookup, report_error, report_interrupt, warnings_shown
+from .running import load_for_lookup, run_quick
 
 LOOKUP_COLUMNS = ["ko", "en", "type", "variants", "en_variants", "note", "source"]
 FORMATS = {fmt.value for fmt in OutputFormat}
@@ -89,32 +88,12 @@ def _spelling_lines(query: str, english: bool) -> list[str]:
 # ----------------------------------------------------------------- the quick path
 
 
-def quick_request(args: list[str]) -> tuple | None:
-    """The lookup the arguments ask for, when the quick path can answer it; else None."""
-    request = _parse(args)
-    return request if request is not None and _plain_environment() else None
-
-
-def quick_lookup(request: tuple) -> int:
+def quick_run(request: tuple) -> int:
     """Run the lookup of `quick_request` as the typer command would; returns the exit code."""
-    query, reverse, fmt, paths = request
-    try:
-        with warnings_shown():
-            try:
-                return run_lookup(query, reverse, fmt, paths)
-            except BilingoError as error:
-                return report_error(error)
-            except KeyboardInterrupt:
-                return report_interrupt()
-    except OSError as error:  # as typer does with a closed pipe: exit 1, no complaint at exit
-        if error.errno != errno.EPIPE:
-            raise
-        sys.stdout = _QuietFlush(sys.stdout)
-        sys.stderr = _QuietFlush(sys.stderr)
-        return 1
+    return run_quick(run_lookup, *request)
 
 
-def _parse(args: list[str]) -> tuple[str, bool, str, list[Path] | None] | None:
+def quick_request(args: list[str]) -> tuple[str, bool, str, list[Path] | None] | None:
     """(query, reverse, format, glossary paths) of the forms the quick path takes, else None."""
     if len(args) < 2 or args[0] != "lookup":
         return None
@@ -139,40 +118,3 @@ def _parse(args: list[str]) -> tuple[str, bool, str, list[Path] | None] | None:
     if query is None:
         return None
     return query, reverse, fmt, paths or None
-
-
-def _plain_environment() -> bool:
-    """Where typer would print exactly as plain_echo does, and would not complete the shell."""
-    if os.name == "nt" or any(name.endswith("_COMPLETE") for name in os.environ):
-        return False
-    return all(_plain_stream(stream) for stream in (sys.stdout, sys.stderr))
-
-
-def _plain_stream(stream) -> bool:
-    """A text stream with a non-ASCII encoding and an errors setting: typer writes to it as is."""
-    import codecs
-
-    encoding = getattr(stream, "encoding", None)
-    if not encoding or getattr(stream, "errors", None) is None:
-        return False
-    try:
-        return codecs.lookup(encoding).name != "ascii"
-    except LookupError:
-        return False
-
-
-class _QuietFlush:
-    """A stream whose flush ignores a closed pipe (what typer leaves after EPIPE)."""
-
-    def __init__(self, wrapped):
-        self.wrapped = wrapped
-
-    def flush(self) -> None:
-        try:
-            self.wrapped.flush()
-        except OSError as error:
-            if error.errno != errno.EPIPE:
-                raise
-
-    def __getattr__(self, attr: str):
-        return getattr(self.wrapped, attr)

@@ -1,16 +1,18 @@
 """What every command shares while it runs, without typer: the glossary it reads, how its
 errors and warnings show.
 
-Used by the typer app (bilingo.cli.root) and by the quick path of `bilingo
-lookup` (bilingo.cli.lookup), which answers without importing typer, so the
-two print the same.
+Used by the typer app (bilingo.cli.root) and by the quick paths of `bilingo
+lookup` and `bilingo translate` (bilingo.cli.lookup, bilingo.cli.translating),
+which run without importing typer, so both ways print the same.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -70,3 +72,63 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
         say(f"warning: {message}", err=True)
     else:
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
+# ----------------------------------------------------------------- the quick paths
+
+
+def plain_environment() -> bool:
+    """Where typer would print exactly as plain_echo does, and would not complete the shell:
+    the quick paths run only here."""
+    if os.name == "nt" or any(name.endswith("_COMPLETE") for name in os.environ):
+        return False
+    return all(_plain_stream(stream) for stream in (sys.stdout, sys.stderr))
+
+
+def _plain_stream(stream) -> bool:
+    """A text stream with a non-ASCII encoding and an errors setting: typer writes to it as is."""
+    import codecs
+
+    encoding = getattr(stream, "encoding", None)
+    if not encoding or getattr(stream, "errors", None) is None:
+        return False
+    try:
+        return codecs.lookup(encoding).name != "ascii"
+    except LookupError:
+        return False
+
+
+def run_quick(command: Callable[..., int | None], *args) -> int:
+    """command(*args) as the typer app runs a command: warnings and errors shown alike, the
+    same exit codes (a closed stdout pipe: 1, with no complaint at exit)."""
+    try:
+        with warnings_shown():
+            try:
+                return command(*args) or 0
+            except BilingoError as error:
+                return report_error(error)
+            except KeyboardInterrupt:
+                return report_interrupt()
+    except OSError as error:  # as typer does with a closed pipe: exit 1, no complaint at exit
+        if error.errno != errno.EPIPE:
+            raise
+        sys.stdout = _QuietFlush(sys.stdout)
+        sys.stderr = _QuietFlush(sys.stderr)
+        return 1
+
+
+class _QuietFlush:
+    """A stream whose flush ignores a closed pipe (what typer leaves after EPIPE)."""
+
+    def __init__(self, wrapped):
+        self.wrapped = wrapped
+
+    def flush(self) -> None:
+        try:
+            self.wrapped.flush()
+        except OSError as error:
+            if error.errno != errno.EPIPE:
+                raise
+
+    def __getattr__(self, attr: str):
+        return getattr(self.wrapped, attr)

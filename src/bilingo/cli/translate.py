@@ -1,19 +1,18 @@
-"""`bilingo translate`: a file, stdin or a folder, with the glossary enforced, offline."""
+"""`bilingo translate`: a file, stdin or a folder, with the glossary enforced, offline.
+
+The typer command; its work (and a quick path without typer) is in bilingo.cli.translating.
+"""
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from ..errors import UsageError
-from .inputs import input_lines, progress_bar, require_file
 from .options import GLOSSARY_OPTION
-from .output import count_line, say
 from .root import app
-from .running import load
+from .translating import run_translate
 
 
 class TranslateFormat(str, Enum):
@@ -68,46 +67,8 @@ def translate(
     glossary_paths: list[Path] | None = GLOSSARY_OPTION,
 ):
     """Translate Korean text to English (or back) with the glossary enforced, offline."""
-    from ..translation import check_language_pair, engine_settings, make_engine, translate_folder
-
-    to_lang = to_lang or ("en" if from_lang == "ko" else "ko")
-    check_language_pair(from_lang, to_lang)
-    is_folder = source is not None and source.is_dir()
-    if is_folder and output is None:
-        raise UsageError(f"{source} is a folder; give --output FOLDER for the translations")
-    require_file(source)
-    glossary = None if no_glossary else load(glossary_paths)
-    options = engine_settings(threads, compute_type, device)
-    translator = make_engine(engine, from_lang, to_lang, **options)
-    if is_folder:
-        with progress_bar("translating files") as progress:
-            written = translate_folder(
-                source, output, glossary, output_format=format.value, engine=translator,
-                apply_glossary=not no_glossary, progress=progress,
-            )  # fmt: skip
-        say(f"translated {count_line(len(written), 'file', 'files')} into {output}", err=True)
-        return
-    _translate_document(source, output, glossary, translator, format.value)
-
-
-def _translate_document(source: Path | None, output: Path | None, glossary, engine, fmt: str):
-    """One document from FILE or stdin, part by part, to stdout or straight into --output."""
-    from ..translation import check_not_overwriting, translate_stream, translate_to_file
-
-    if output is not None and source is not None and str(source) != "-":
-        check_not_overwriting(source, output)
-    total = source.stat().st_size if source is not None and str(source) != "-" else None
-    with progress_bar("translating") as bar:
-        progress = (lambda done: bar(done, total)) if bar else None
-        if output is None:
-            summary = translate_stream(input_lines(source), glossary, engine, sys.stdout.write,
-                                       fmt, progress=progress)  # fmt: skip
-        else:
-            summary = translate_to_file(
-                input_lines(source), output, glossary, engine, fmt, progress
-            )
-    if summary.unconfirmed:
-        # verify decisions are never forced in; the reviewer hears of the ones that did not come out
-        n = count_line(summary.unconfirmed, "ambiguous glossary term", "ambiguous glossary terms")
-        say(f"note: {n} left to the engine did not come out in the glossary's English; "
-            "--format bilingual marks them", err=True)  # fmt: skip
+    run_translate(
+        source, from_lang=from_lang, to_lang=to_lang, engine=engine, output_format=format.value,
+        output=output, no_glossary=no_glossary, threads=threads, compute_type=compute_type,
+        device=device, glossary_paths=glossary_paths,
+    )  # fmt: skip
