@@ -101,6 +101,17 @@ LIST_SEPARATOR = "|"
 
 TERM_TYPE_OF = {t.value: t for t in TermType}  # a dict lookup, not Enum's slower call
 
+# forms: the English forms translation needs besides `en`, one string each.
+FORM_KEYS = ("attributive", "title", "plural", "short")
+# sense: when a hit is in the entry's sense. Cues (confirm/exclude, and en_ for English
+# text), Hangul glued after the headword that confirms it (suffixes), the places whose
+# institution it is (home), and what to do when nothing speaks (otherwise/en_otherwise).
+# glossary.validation checks them.
+SENSE_KEYS = (
+    "confirm", "exclude", "otherwise", "suffixes", "home", "en_confirm", "en_exclude", "en_otherwise",
+)  # fmt: skip
+CHOICE_KEYS = ("otherwise", "en_otherwise")
+
 # A row is a Term as a tuple: (ko, en, type value, variants, en_variants, note,
 # domain, path, line, forms, sense); these name its fields. forms and sense are
 # None when empty (most entries have none, and a row is kept per entry), else the dict.

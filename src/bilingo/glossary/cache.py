@@ -45,6 +45,8 @@ from ..errors import warn
 from ..files import atomic_write_bytes
 from ..paths import cache_dir
 from ..terms import (
+    CHOICE_KEYS,
+    FORM_KEYS,
     ROW_DOMAIN,
     ROW_EN,
     ROW_EN_VARIANTS,
@@ -56,9 +58,9 @@ from ..terms import (
     ROW_SENSE,
     ROW_TYPE,
     ROW_VARIANTS,
+    SENSE_KEYS,
     TERM_TYPE_OF,
 )
-from .validation import CHOICE_KEYS, FORM_KEYS, SENSE_KEYS
 
 # Of every file in the folder; format 1 was pickle, format 2 rows without forms and sense
 # (and matchers whose keys were the spellings alone, not also spelling + sense suffix),

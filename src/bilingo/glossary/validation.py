@@ -18,10 +18,13 @@ from ..errors import GlossaryError
 from ..korean.hangul import is_hangul_word
 from ..normalize import is_normalized, normalize
 from ..terms import (
+    CHOICE_KEYS,
+    FORM_KEYS,
     ROW_EN,
     ROW_KO,
     ROW_LINE,
     ROW_PATH,
+    SENSE_KEYS,
     TERM_TYPE_OF,
     Term,
     TermType,
@@ -38,16 +41,9 @@ LINE_KEY = "__line__"  # where the reader records an entry's line; never a real 
 KEY_LINES = "__lines__"  # where it records the line of each key of `forms:` and `sense:`
 MARKS = (LINE_KEY, KEY_LINES)
 
-# forms: the English forms translation needs besides `en`, one string each.
-FORM_KEYS = ("attributive", "title", "plural", "short")
-# sense: when a hit is in the entry's sense. Cues (confirm/exclude, and en_ for English
-# text), Hangul glued after the headword that confirms it (suffixes), the places whose
-# institution it is (home), and what to do when nothing speaks (otherwise/en_otherwise).
-SENSE_KEYS = (
-    "confirm", "exclude", "otherwise", "suffixes", "home", "en_confirm", "en_exclude", "en_otherwise",
-)  # fmt: skip
+# FORM_KEYS, SENSE_KEYS and CHOICE_KEYS (the keys of `forms:` and `sense:`) are in
+# bilingo.terms, which the compiled cache reads them from without importing this module.
 CUE_KEYS = ("confirm", "exclude", "en_confirm", "en_exclude")
-CHOICE_KEYS = ("otherwise", "en_otherwise")
 CHOICES = ("insert", "verify", "skip")
 HIT = "~"  # in a cue, the hit itself; a cue holds at most one
 

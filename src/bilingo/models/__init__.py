@@ -19,35 +19,44 @@ never imported. See docs/design.md.
 
 from __future__ import annotations
 
-from bilingo.models.archive import (
-    MAX_COMPRESSION_RATIO,
-    MAX_DIRECTORY_SIZE,
-    MAX_ENTRIES,
-    MAX_METADATA_SIZE,
-    MAX_NAME_DEPTH,
-    MAX_NAME_LENGTH,
-    MAX_TOTAL_SIZE,
-    RATIO_CHECK_MIN_SIZE,
-    TOKENIZER_FILES,
-)
-from bilingo.models.index import (
-    DEFAULT_INDEX_URL,
-    NETWORK_TIMEOUT,
-    AvailableModel,
-    ProgressCallback,
-    available_models,
-    describe_available,
-    install_from_index,
-    parse_index,
-)
-from bilingo.models.store import (
-    InstalledModel,
-    find_model,
-    install_from_file,
-    list_models,
-    remove_model,
-)
-from bilingo.paths import MODELS_DIR_ENV, models_dir
+from bilingo.lazy import lazy_names
+
+# name -> the module that defines it; each imported when a name of it is first asked for,
+# so finding an installed model (translate) never imports the index download code.
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "MAX_COMPRESSION_RATIO",
+            "MAX_DIRECTORY_SIZE",
+            "MAX_ENTRIES",
+            "MAX_METADATA_SIZE",
+            "MAX_NAME_DEPTH",
+            "MAX_NAME_LENGTH",
+            "MAX_TOTAL_SIZE",
+            "RATIO_CHECK_MIN_SIZE",
+            "TOKENIZER_FILES",
+        ),
+        ".archive",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        (
+            "DEFAULT_INDEX_URL",
+            "NETWORK_TIMEOUT",
+            "AvailableModel",
+            "ProgressCallback",
+            "available_models",
+            "describe_available",
+            "install_from_index",
+            "parse_index",
+        ),
+        ".index",
+    ),  # fmt: skip
+    **dict.fromkeys(
+        ("InstalledModel", "find_model", "install_from_file", "list_models", "remove_model"),
+        ".store",
+    ),
+    **dict.fromkeys(("MODELS_DIR_ENV", "models_dir"), "..paths"),
+}
 
 __all__ = [
     "DEFAULT_INDEX_URL",
@@ -75,3 +84,5 @@ __all__ = [
     "parse_index",
     "remove_model",
 ]
+
+__getattr__ = lazy_names(__name__, _LAZY)

@@ -11,7 +11,6 @@ Korean term is then made to agree with it (딥시크은 -> 딥시크는).
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from .. import korean
@@ -46,6 +45,8 @@ def _mangled_span(term: str, output: str, position: float) -> tuple[int, int] | 
     A candidate must start with the term's letter and stand roughly where the
     term stood in the prepared sentence, so an unrelated word is never taken.
     """
+    import difflib  # only when a term is missing from an output: most runs never need it
+
     words = list(LATIN_WORD.finditer(output))
     size = max(1, len(term.split()))
     best, best_ratio = None, MANGLED_SIMILARITY
