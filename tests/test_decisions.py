@@ -7,8 +7,11 @@ text bilingo writes before machine translation: what a model would copy.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bilingo import load_glossary
 from bilingo.translation.prepare import prepare_source
@@ -361,3 +364,36 @@ def test_streamed_decisions_keep_document_offsets(glossary):
     assert len(decisions) == 3 * 30
     assert all(text[d["start"] : d["end"]] == d["text"] for d in decisions)
     assert [d["action"] for d in decisions[:3]] == ["insert", "skip", "insert"]
+
+
+# ---- cues of uncased words are compared without a regular expression, exactly alike
+
+CUE_TEXT = st.text(alphabet="학습및에쓰 \u3000\t·,~1", max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(CUE_TEXT, st.text(alphabet="학습및에쓰 \u3000\t·,1", max_size=14), st.data())
+def test_a_cue_of_words_holds_where_its_expression_does(cue, sentence, data):
+    from bilingo.decisions import context
+
+    if cue.count("~") != 1:
+        cue = cue.replace("~", "") + "~"
+    start = data.draw(st.integers(0, len(sentence)))
+    end = data.draw(st.integers(start, len(sentence)))
+    compiled = context.compile_cue(cue)
+    left, _, right = cue.partition("~")
+    by_expression = context.Cue(
+        cue,
+        re.compile(f"(?:{context._pattern(left)})\\Z", re.IGNORECASE) if left else None,
+        re.compile(context._pattern(right), re.IGNORECASE) if right else None,
+    )
+    assert all(type(part) is not re.Pattern for part in (compiled.before, compiled.after))
+    assert compiled.matches(sentence, start, end) == by_expression.matches(sentence, start, end)
+
+
+def test_a_cue_with_a_number_or_latin_letters_stays_an_expression():
+    from bilingo.decisions import context
+
+    assert isinstance(context.compile_cue("# ~").before, re.Pattern)
+    assert isinstance(context.compile_cue("~ Chip").after, re.Pattern)
+    assert context.compile_cue("~ CHIP").matches("엔비디아 chip", 0, 4)
