@@ -278,3 +278,20 @@ def test_the_quick_translate_path_imports_no_typer(article, installed_models):
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "False"
     assert "DeepSeek" in result.stdout
+
+
+def test_the_quick_paths_end_their_process_after_the_exit_handlers(tmp_path):
+    """end_process skips tearing Python down, not what a normal exit does first: exit
+    handlers (the wait for background cache writers) run, buffered output is written."""
+    marker = tmp_path / "handler-ran"
+    code = (
+        "import atexit, pathlib, sys\n"
+        "from bilingo.cli.running import end_process\n"
+        f"atexit.register(lambda: pathlib.Path({str(marker)!r}).write_text('yes'))\n"
+        "sys.stdout.write('buffered, no newline')\n"
+        "end_process(3)\n"
+        "print('never reached')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (result.returncode, result.stdout, result.stderr) == (3, "buffered, no newline", "")
+    assert marker.read_text() == "yes"

@@ -98,14 +98,17 @@ def main() -> None:
     glossary loads) then skip the big, permanent module graph. The library
     never does this. The common forms of `bilingo lookup` and `bilingo
     translate` are run by their quick paths (QUICK_PATHS), which print and
-    exit as the typer command would; everything else goes to typer.
+    exit as the typer command would, their process then ended at once
+    (running.end_process); everything else goes to typer.
     """
     import gc
 
     quick = _quick_path(sys.argv[1:])
     if quick is not None:
+        from .running import end_process
+
         gc.freeze()
-        sys.exit(quick())
+        end_process(quick())
     from ..forked import background_writes
     from .deferred import defer
 

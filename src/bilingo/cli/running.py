@@ -117,6 +117,24 @@ def run_quick(command: Callable[..., int | None], *args) -> int:
         return 1
 
 
+def end_process(code: int):
+    """End the console script's process with `code` once its output is out, without tearing
+    the interpreter down: freeing a loaded model and glossary object by object takes ~15 ms
+    after a translation, and the operating system frees the whole process at once. The exit
+    handlers (background cache writes: bilingo.forked) run first, as at a normal exit."""
+    import atexit
+
+    atexit._run_exitfuncs()  # what a normal exit runs before flushing the streams
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError as error:  # a reader gone before the last output: as run_quick says it
+        if error.errno != errno.EPIPE:
+            raise
+        code = code or 1
+    os._exit(code)
+
+
 class _QuietFlush:
     """A stream whose flush ignores a closed pipe (what typer leaves after EPIPE)."""
 
