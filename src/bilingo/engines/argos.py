@@ -301,12 +301,7 @@ class ArgosEngine(Engine):
         sources: list[list[str]] = []
         prefixes: list[list[str]] = []
         owners: list[int] = []  # sentence index of each chunk, in order
-        for index, sentence in enumerate(sentences):
-            if not sentence:
-                continue
-            pieces = self._tokenizer.encode(sentence, out_type=str)
-            if not pieces:  # whitespace only
-                continue
+        for index, pieces in self._encoded(sentences):
             forced = target_prefixes[index] if target_prefixes else ""
             forced_pieces = self._tokenizer.encode(forced, out_type=str) if forced else []
             for number, chunk in enumerate(split_pieces(pieces, self.max_input_length)):
@@ -323,9 +318,18 @@ class ArgosEngine(Engine):
             if package_prefix and tokens[:1] == package_prefix:
                 tokens = tokens[1:]
             joined.setdefault(index, []).extend(tokens)
-        for index, tokens in joined.items():
-            outputs[index] = self._detokenize(tokens)
+        # One SentencePiece call for every output, as for the inputs (a third of the time of
+        # one call each).
+        texts = self._tokenizer.decode(list(joined.values()))
+        for index, text in zip(joined, texts, strict=True):
+            outputs[index] = self._without_prefix(text)
         return outputs
+
+    def _encoded(self, sentences: list[str]):
+        """(index, pieces) of each sentence that has any (not empty, not whitespace only)."""
+        indexes = [index for index, sentence in enumerate(sentences) if sentence]
+        encoded = self._tokenizer.encode([sentences[i] for i in indexes], out_type=str)
+        return [(index, pieces) for index, pieces in zip(indexes, encoded, strict=True) if pieces]
 
     def _translate_pieces(
         self, sources: list[list[str]], prefixes: list[list[str]]
@@ -351,8 +355,7 @@ class ArgosEngine(Engine):
             ) from None
         return [result.hypotheses[0] for result in results]
 
-    def _detokenize(self, tokens: list[str]) -> str:
-        text = self._tokenizer.decode_pieces(tokens)
+    def _without_prefix(self, text: str) -> str:
         # argostranslate also strips the target prefix as text and one leading space
         # (left by the tokenizer). Unlike argostranslate it does not turn every "_"
         # into a space, which would damage identifiers, URLs and placeholders.
