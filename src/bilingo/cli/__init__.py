@@ -103,6 +103,11 @@ def main() -> None:
     """
     import gc
 
+    from ..lazy import import_deferring
+
+    # dataclasses imports inspect (~8 ms) only to write a signature into the docstring
+    # of a class that has none; bilingo's dataclasses all have one.
+    import_deferring("dataclasses", unused=("inspect",))
     quick = _quick_path(sys.argv[1:])
     if quick is not None:
         from .running import end_process

@@ -32,6 +32,8 @@ AFTER_VOWEL_OR_RIEUL = frozenset({Sound.VOWEL, Sound.RIEUL, Sound.UNKNOWN})
 
 @dataclass(frozen=True)
 class Unit:
+    """One particle form, and after which sounds it may stand."""
+
     form: str
     after: frozenset | None = None  # None: agrees with anything
     # (consonant form, vowel form) when the unit is one of two allomorphs:

@@ -25,6 +25,8 @@ _STOP = object()
 
 @dataclass
 class _Call:
+    """One caller's sentences, and the future its outputs are set on."""
+
     sentences: list[str]
     prefixes: list[str] | None
     done: Future = field(default_factory=Future)

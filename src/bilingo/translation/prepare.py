@@ -26,6 +26,9 @@ class Insertion:
 
 @dataclass
 class PreparedSentence:
+    """A source sentence and the text given to the engine: glossary terms and figures written
+    in the target language."""
+
     source: str
     text: str
     insertions: list[Insertion] = field(default_factory=list)
