@@ -3,8 +3,8 @@
 Needs the bench extra for baseline (b): `python -m pip install -e '.[bench]'`
 (argos-translate-lt, which the library itself no longer uses).
 
-    python bench/bench_translate.py [--sentences 320] [--runs 5] [--none-runs 10] [--seed 0] [--idle-check]
-                                    [--profile]
+    python bench/bench_translate.py [--sentences 320] [--runs 5] [--argos-runs N] [--none-runs 10]
+                                    [--seed 0] [--idle-check] [--profile]
 
 Setup, in a temp folder (XDG_DATA_HOME, XDG_CACHE_HOME, XDG_CONFIG_HOME, HOME,
 BILINGO_MODELS_DIR and, for argostranslate, ARGOS_PACKAGES_DIR all point into it;
@@ -20,8 +20,9 @@ nothing uses the network):
   all hand the model the same sentences; the bench checks that for bilingo.
 
 Measured (median wall time of --runs whole-process runs after one untimed warm-up,
-stdout to /dev/null; the four translate commands are run in interleaved rounds so
-machine load drifts hit them alike):
+stdout to /dev/null; the four translate commands are run in interleaved rounds, the
+order turning each round, so machine load drifts hit them alike; argostranslate,
+about 40 s a run, only in the first --argos-runs rounds):
 - `bilingo translate DOC --engine argos` (the warm-up builds bilingo's compiled
   glossary cache from the bundled glossary; timed runs read the cache);
 - baseline (a), the floor: a small script that imports ctranslate2 +
@@ -396,14 +397,19 @@ def run_cpu(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def interleaved(
-    commands: dict[str, list[str]], env: dict[str, str], runs: int
+    commands: dict[str, list[str]], env: dict[str, str], runs: int, fewer: dict[str, int]
 ) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
-    """Wall and CPU times per command, `runs` rounds after one untimed warm-up round."""
+    """Wall and CPU times per command, `runs` rounds after one untimed warm-up round, the
+    order turning each round; a command of `fewer` runs only in that many timed rounds."""
     walls: dict[str, list[float]] = {name: [] for name in commands}
     cpus: dict[str, list[float]] = {name: [] for name in commands}
+    names = list(commands)
     for round_number in range(runs + 1):
-        for name, cmd in commands.items():
-            wall, cpu = run_cpu(cmd, env)
+        shift = round_number % len(names)
+        for name in names[shift:] + names[:shift]:
+            if round_number > fewer.get(name, runs):
+                continue
+            wall, cpu = run_cpu(commands[name], env)
             if round_number:
                 walls[name].append(wall)
                 cpus[name].append(cpu)
@@ -517,6 +523,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=320, help="distinct sentences (300+)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs per translate command")
+    parser.add_argument(
+        "--argos-runs",
+        type=int,
+        default=0,
+        help="timed runs of argostranslate (b), ~40 s each (default: --runs)",
+    )
     parser.add_argument("--none-runs", type=int, default=10, help="timed runs of --engine none")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--profile", action="store_true", help="profile even if targets are met")
@@ -611,6 +623,7 @@ def main() -> None:
                 str(argos_home),
             ],
         }
+        argos_runs = min(args.argos_runs or args.runs, args.runs)
         print(
             f"\ntiming {args.runs} interleaved rounds after a warm-up round "
             f"(beam {argos_engine.DEFAULT_BEAM_SIZE}, compute_type auto, "
@@ -618,7 +631,9 @@ def main() -> None:
             f"max_batch_size {argos_engine.MAX_BATCH_TOKENS} tokens):",
             flush=True,
         )
-        times, cpu_times = interleaved(commands, env, args.runs)
+        times, cpu_times = interleaved(
+            commands, env, args.runs, fewer={"argostranslate (b)": argos_runs}
+        )
 
         # Sanity: the identity model copies, so each output should equal its input.
         outputs = {name: output_of(cmd, env) for name, cmd in commands.items()}
@@ -723,7 +738,8 @@ def main() -> None:
             ["measure", "median wall", "min..max", "median CPU", "target", "result"],
         )
         print(
-            f"(medians of {args.runs} runs for the translate commands, {args.none_runs} for the "
+            f"(medians of {args.runs} runs for the translate commands ({argos_runs} for "
+            f"argostranslate), {args.none_runs} for the "
             "rest; targets are on wall time (medians); best/best = ratio of the fastest runs; "
             "CPU = user + system time of the child, all threads; both for reading the "
             f"figures on a busy machine; bench took "
