@@ -20,6 +20,7 @@ pieces that normalization changes are mapped, character by character.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -27,11 +28,15 @@ from collections.abc import Callable
 FORM = "NFC"
 WIDTH_FORMS = re.compile(r"[\uff01-\uff5e\uffa0-\uffdc]")  # full-width ASCII, half-width jamo
 
-# Characters before which no Unicode composition or reordering can happen: a
-# cut there never changes what normalization makes of either side.
-_SAFE_CUT = re.compile(
-    r"(?=[\x00-\x7f\u1100-\u115f\u3000-\u303f\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff5e])"
-)
+
+@functools.cache
+def _safe_cut() -> re.Pattern[str]:
+    """Characters before which no Unicode composition or reordering can happen: a cut there
+    never changes what normalization makes of either side. Compiled when first needed
+    (its wide ranges take ~2 ms to compile; most text is NFC already)."""
+    return re.compile(
+        r"(?=[\x00-\x7f\u1100-\u115f\u3000-\u303f\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff5e])"
+    )
 
 
 def _fold_widths(text: str) -> str:
@@ -64,7 +69,7 @@ def normalize_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
     original_starts: list[int] = []
     tables: list[list[int]] = []  # per changed piece: normalized offset -> original offset
     length = original = 0
-    for piece in _SAFE_CUT.split(text):
+    for piece in _safe_cut().split(text):
         result = normalize(piece)
         if result != piece:
             normalized_starts.append(length)
