@@ -226,12 +226,7 @@ def test_importing_engines_does_not_load_ctranslate2():
         "import bilingo.engines, bilingo.models, sys; "
         "print('ctranslate2' in sys.modules, 'argostranslate' in sys.modules)"
     )
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "False"]
+    assert _fresh_python(code).split() == ["False", "False"]
 
 
 def test_the_argos_engine_leaves_asyncio_unimported_until_ctranslate2_needs_it():
@@ -246,12 +241,17 @@ def test_the_argos_engine_leaves_asyncio_unimported_until_ctranslate2_needs_it()
         "print(asyncio.Queue is extensions.asyncio.Queue, asyncio.Queue.__module__)\n"
         "print(argos.ctranslate2.Translator.__name__)\n"
     )
+    assert _fresh_python(code).split() == ["False", "True", "asyncio.queues", "Translator"]
+
+
+def _fresh_python(code: str) -> str:
+    """What `code` prints in a new interpreter importing this tree's bilingo."""
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "True", "asyncio.queues", "Translator"]
+    return result.stdout
 
 
 def test_a_module_imported_already_is_used_as_it_is():

@@ -58,31 +58,6 @@ _LAZY = {
     **dict.fromkeys(("MODELS_DIR_ENV", "models_dir"), "..paths"),
 }
 
-__all__ = [
-    "DEFAULT_INDEX_URL",
-    "MAX_COMPRESSION_RATIO",
-    "MAX_DIRECTORY_SIZE",
-    "MAX_ENTRIES",
-    "MAX_METADATA_SIZE",
-    "MAX_NAME_DEPTH",
-    "MAX_NAME_LENGTH",
-    "MAX_TOTAL_SIZE",
-    "MODELS_DIR_ENV",
-    "NETWORK_TIMEOUT",
-    "RATIO_CHECK_MIN_SIZE",
-    "TOKENIZER_FILES",
-    "AvailableModel",
-    "InstalledModel",
-    "ProgressCallback",
-    "available_models",
-    "describe_available",
-    "find_model",
-    "install_from_file",
-    "install_from_index",
-    "list_models",
-    "models_dir",
-    "parse_index",
-    "remove_model",
-]
+__all__ = sorted(_LAZY)
 
 __getattr__ = lazy_names(__name__, _LAZY)
