@@ -495,13 +495,14 @@ def scan_lines(lines: Iterable[str], matcher: TermMatcher) -> Iterator[LocatedMa
 
 
 def line_spans(
-    lines: Iterable[str], matcher: TermMatcher
+    lines: Iterable[str], matcher: TermMatcher, first_line: int = 1, offset: int = 0
 ) -> Iterator[tuple[int, int, str, list[Span]]]:
     """(line number, the line's offset in the document, the line, its spans) of each line
-    with terms: scan_lines without objects per hit, for `bilingo scan`'s output."""
-    offset = 0
+    with terms: scan_lines without objects per hit, for `bilingo scan`'s output. The lines
+    may be the rest of a document: `first_line` is the number of the first, `offset` where
+    it starts."""
     spans_of = matcher.spans
-    for line_number, line in enumerate(lines, start=1):
+    for line_number, line in enumerate(lines, start=first_line):
         if spans := spans_of(line):
             yield line_number, offset, line, spans
         offset += len(line)

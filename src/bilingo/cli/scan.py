@@ -27,11 +27,18 @@ def scan(
 ):
     """Find glossary terms in Korean text, particles and all."""
     from ..matcher import line_spans
+    from . import scan_halves
 
     glossary = load(glossary_paths)
     found = line_spans(input_lines(file), glossary.matcher())
     if format in (OutputFormat.json, OutputFormat.jsonl):
-        stream_json(json_blocks(found, glossary.rows), format.value)
+        if scan_halves.splits(file):  # a large file: two processes, one per half
+            blocks = scan_halves.json_blocks_in_halves(
+                file, glossary.matcher(), glossary.rows, json_blocks
+            )
+        else:
+            blocks = json_blocks(found, glossary.rows)
+        stream_json(blocks, format.value)
         return
     count = stream(match_rows(found, glossary.rows, format), _columns(format), format.value)
     say(count_line(count, "match", "matches"), err=True)
