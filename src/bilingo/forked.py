@@ -1,5 +1,6 @@
-"""Work done in a forked child while this process goes on: the second core of a cold build,
-and cache files written while a command goes on.
+"""Work done in a forked child while this process goes on: the second core of a cold build
+and of a large JSON scan (cli/scan_halves.py), and cache files written while a command goes
+on.
 
 A cold build of a 100,000-entry glossary spends a third of its time working
 out where each spelling may be spaced (bilingo.spacing), row by row, each row
