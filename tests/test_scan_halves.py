@@ -102,7 +102,7 @@ def test_the_second_half_is_scanned_by_a_forked_child(sample_glossary, tmp_path)
     assert result.returncode == 0, result.stderr
     forks, same, count = result.stdout.split()
     assert (forks, same) == ("1", "True")
-    assert int(count) > 10_000
+    assert int(count) > 1000
 
 
 @given(
