@@ -17,6 +17,7 @@ PACKAGE = Path(__file__).parent.parent / "src" / "bilingo"
 LAYERS = {
     "version": 0,
     "errors": 0,
+    "collector": 0,
     "forked": 0,
     "lazy": 0,
     "terms": 1,

@@ -100,7 +100,8 @@ def main() -> None:
 
     The command owns its short-lived process, so it moves everything imported
     so far out of the garbage collector's reach: later collections (while a
-    glossary loads) then skip the big, permanent module graph; and it collects
+    glossary loads) then skip the big, permanent module graph, and a glossary
+    load's rows go the same way when loaded (bilingo.collector); and it collects
     the young generation less often (YOUNG_GENERATION_SIZE). The library never
     does either. The common forms of `bilingo lookup` and `bilingo
     translate` are run by their quick paths (QUICK_PATHS), which print and
@@ -109,9 +110,11 @@ def main() -> None:
     """
     import gc
 
+    from ..collector import own_process
     from ..lazy import import_deferring
 
     gc.set_threshold(YOUNG_GENERATION_SIZE)
+    own_process()  # and what a glossary load makes, when it is made (bilingo.collector)
 
     # dataclasses imports inspect (~8 ms) only to write a signature into the docstring
     # of a class that has none; bilingo's dataclasses all have one.

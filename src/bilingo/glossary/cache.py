@@ -41,6 +41,7 @@ from itertools import chain, compress, repeat
 from operator import itemgetter
 from pathlib import Path
 
+from ..collector import garbage_collector_paused
 from ..errors import warn
 from ..files import atomic_write_bytes
 from ..paths import cache_dir
@@ -528,22 +529,3 @@ DECODE = {
     "english-index": _decode_index,
     "fingerprint": _decode_fingerprint,
 }
-
-
-@contextlib.contextmanager
-def garbage_collector_paused():
-    """Loading 100,000 rows makes the cycle collector run for nothing: a third of the time
-    (and as much of parsing and validating them: glossary.load pauses it there too).
-
-    The collector's state is restored afterwards; nothing is frozen, so a
-    library user's process is left as it was.
-    """
-    import gc
-
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

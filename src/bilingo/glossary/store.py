@@ -148,12 +148,14 @@ class Glossary:
 
     def _build_automaton(self):
         """The matcher's automaton, reusing the spacing alignments earlier builds kept."""
+        from ..collector import garbage_collector_paused
         from ..matcher import build_automaton
         from .cuts_memo import finder_with_known_cuts, keep_new_cuts
 
-        finder = finder_with_known_cuts(self._rows)
-        built = build_automaton(self._rows, finder)
-        keep_new_cuts(finder)
+        with garbage_collector_paused():  # 200,000 keys and their values, no cycle among them
+            finder = finder_with_known_cuts(self._rows)
+            built = build_automaton(self._rows, finder)
+        write_in_background(keep_new_cuts, finder)
         return built
 
     def matcher(self):

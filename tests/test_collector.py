@@ -1,0 +1,50 @@
+"""The cycle collector around a glossary load (bilingo.collector): paused while rows are made,
+back on afterwards; the console script's own process also freezes what the load made."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from bilingo.collector import garbage_collector_paused
+
+LOAD = """
+import gc, sys
+import bilingo
+from bilingo import collector
+if sys.argv[1] == "own":
+    collector.own_process()
+glossary = bilingo.load_glossary(use_cache=False)
+found = [match.term.en for match in glossary.matcher().find("딥시크의 엔비디아가")]
+print(gc.isenabled(), gc.get_freeze_count() >= len(glossary), found)
+"""
+
+
+@pytest.mark.parametrize("process", ["own", "library"])
+def test_a_load_leaves_the_collector_on_and_freezes_only_in_the_console_scripts_process(
+    process, tmp_path
+):
+    result = subprocess.run(
+        [sys.executable, "-c", LOAD, process],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    frozen = process == "own"
+    assert result.stdout.split(" ", 2)[:2] == ["True", str(frozen)]
+    assert "'DeepSeek', 'Nvidia'" in result.stdout
+
+
+def test_a_pause_that_fails_still_restores_the_collector():
+    import gc
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), garbage_collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("the load failed")
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # this process is not the console script's
