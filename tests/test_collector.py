@@ -48,3 +48,33 @@ def test_a_pause_that_fails_still_restores_the_collector():
         raise RuntimeError("the load failed")
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0  # this process is not the console script's
+
+
+MAIN_THEN_LOAD = """
+import gc, sys
+import bilingo.cli
+from bilingo import load_glossary
+
+def app():  # stands in for the command typer would run: a load, as scan's and serve's do
+    before = gc.get_freeze_count()
+    load_glossary(use_cache=False)
+    print(gc.get_freeze_count() > before)
+
+bilingo.cli._typer_app = lambda modules=None: app
+sys.argv = ["bilingo", sys.argv[1], "x"]
+bilingo.cli.main()
+"""
+
+
+@pytest.mark.parametrize(("command", "frozen"), [("scan", True), ("serve", False)])
+def test_the_console_script_freezes_loads_except_in_the_server(command, frozen, tmp_path):
+    """`serve` reloads its glossary after every write: what it frees must stay collectable."""
+    result = subprocess.run(
+        [sys.executable, "-c", MAIN_THEN_LOAD, command],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(frozen)

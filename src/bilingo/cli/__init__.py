@@ -101,7 +101,8 @@ def main() -> None:
     The command owns its short-lived process, so it moves everything imported
     so far out of the garbage collector's reach: later collections (while a
     glossary loads) then skip the big, permanent module graph, and a glossary
-    load's rows go the same way when loaded (bilingo.collector); and it collects
+    load's rows go the same way when loaded (bilingo.collector; not in `serve`,
+    which reloads its glossary while it lives); and it collects
     the young generation less often (YOUNG_GENERATION_SIZE). The library never
     does either. The common forms of `bilingo lookup` and `bilingo
     translate` are run by their quick paths (QUICK_PATHS), which print and
@@ -114,7 +115,6 @@ def main() -> None:
     from ..lazy import import_deferring
 
     gc.set_threshold(YOUNG_GENERATION_SIZE)
-    own_process()  # and what a glossary load makes, when it is made (bilingo.collector)
 
     # dataclasses imports inspect (~8 ms) only to write a signature into the docstring
     # of a class that has none; bilingo's dataclasses all have one.
@@ -123,6 +123,7 @@ def main() -> None:
     if quick is not None:
         from .running import end_process
 
+        own_process()  # and what a glossary load makes, when it is made (bilingo.collector)
         gc.freeze()
         end_process(quick())
     from ..forked import background_writes
@@ -133,6 +134,8 @@ def main() -> None:
     # Only the command that runs is registered: building typer's command tree for all of
     # them takes ~10 ms. Shell completion and root help list every command.
     command = None if _COMPLETION_ENV in os.environ else _command_module(sys.argv[1:])
+    if command != "serve":  # a server lives on: the glossaries it reloads must stay collectable
+        own_process()
     app = __getattr__("app") if command is None else _typer_app([command])
     gc.freeze()
     app()
