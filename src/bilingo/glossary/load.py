@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
+from ..collector import garbage_collector_paused
 from ..errors import GlossaryError, GlossaryProblems
 from ..forked import write_in_background
 from ..paths import user_glossary_path
 from ..terms import ROW_KO, ROW_PATH, Term, term_to_row, without_spaces
-from ..collector import garbage_collector_paused
 from .cache import CompiledCache, EncodedRows
 from .locations import resolve_glossary_paths, user_overrides_apply
 from .store import Glossary
