@@ -26,17 +26,10 @@ print(gc.isenabled(), gc.get_freeze_count() >= len(glossary), found)
 def test_a_load_leaves_the_collector_on_and_freezes_only_in_the_console_scripts_process(
     process, tmp_path
 ):
-    result = subprocess.run(
-        [sys.executable, "-c", LOAD, process],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
+    printed = _run(LOAD, process, tmp_path)
     frozen = process == "own"
-    assert result.stdout.split(" ", 2)[:2] == ["True", str(frozen)]
-    assert "'DeepSeek', 'Nvidia'" in result.stdout
+    assert printed.split(" ", 2)[:2] == ["True", str(frozen)]
+    assert "'DeepSeek', 'Nvidia'" in printed
 
 
 def test_a_pause_that_fails_still_restores_the_collector():
@@ -69,12 +62,17 @@ bilingo.cli.main()
 @pytest.mark.parametrize(("command", "frozen"), [("scan", True), ("serve", False)])
 def test_the_console_script_freezes_loads_except_in_the_server(command, frozen, tmp_path):
     """`serve` reloads its glossary after every write: what it frees must stay collectable."""
+    assert _run(MAIN_THEN_LOAD, command, tmp_path).strip() == str(frozen)
+
+
+def _run(code: str, argument: str, folder) -> str:
+    """What `code` prints, run by a fresh interpreter (its collector untouched by the tests')."""
     result = subprocess.run(
-        [sys.executable, "-c", MAIN_THEN_LOAD, command],
+        [sys.executable, "-c", code, argument],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=folder,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(frozen)
+    return result.stdout
