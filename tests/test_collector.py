@@ -43,6 +43,38 @@ def test_a_pause_that_fails_still_restores_the_collector():
     assert gc.get_freeze_count() == 0  # this process is not the console script's
 
 
+def test_pauses_that_overlap_across_threads_leave_the_collector_on():
+    """Two requests of a server building at once: the collector is back on after both, in
+    whichever order they end (each restoring its own view of it would leave it off)."""
+    import gc
+    import threading
+
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen_while_second_open = []
+
+    def first():
+        with garbage_collector_paused():
+            first_in.set()
+            second_in.wait(10)
+        first_out.set()
+
+    def second():
+        first_in.wait(10)
+        with garbage_collector_paused():
+            second_in.set()
+            first_out.wait(10)
+            seen_while_second_open.append(gc.isenabled())  # the first ended, this one is open
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert first_out.is_set() and second_in.is_set()
+    assert seen_while_second_open == [False]
+    assert gc.isenabled()
+
+
 MAIN_THEN_LOAD = """
 import gc, sys
 import bilingo.cli

@@ -19,8 +19,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 
 _owned = {"on": False}  # set by the console script (own_process)
+# Pauses may overlap, in one thread (a load inside a build) or across threads (a server's
+# requests): the collector is turned off by the first and back on by the last to end.
+_pauses = {"open": 0, "was_enabled": False}
+_pauses_lock = threading.Lock()
 
 
 def own_process() -> None:
@@ -30,13 +35,20 @@ def own_process() -> None:
 
 @contextlib.contextmanager
 def garbage_collector_paused():
-    """No cyclic collection inside; the collector's state is restored afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    """No cyclic collection inside; the collector's state is restored when the last pause
+    open ends."""
+    with _pauses_lock:
+        if not _pauses["open"]:
+            _pauses["was_enabled"] = gc.isenabled()
+            gc.disable()
+        _pauses["open"] += 1
     try:
         yield
     finally:
-        if _owned["on"]:
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
+        with _pauses_lock:
+            _pauses["open"] -= 1
+            if not _pauses["open"]:
+                if _owned["on"]:
+                    gc.freeze()
+                if _pauses["was_enabled"]:
+                    gc.enable()
