@@ -145,7 +145,7 @@ def main() -> None:
                 "floor": [python, "-c", BUILD_AND_RUN, str(keys_file), str(texts["1MB"])],
             },
             env,
-            max(2, args.runs // 2),
+            max(3, args.runs),  # a cold run is the noisiest: as many rounds as the others
             before=clear_cache,
         )
         rows = [
