@@ -283,6 +283,23 @@ def test_the_quick_translate_path_imports_nothing_it_does_not_use(article, insta
     assert "DeepSeek" in result.stdout
 
 
+def test_the_root_help_imports_no_command_s_work():
+    """`bilingo --help` registers every command to list it, but runs none: the translation
+    package and the glossary (what translate and lookup import to work) stay unimported."""
+    code = (
+        "import atexit, sys\n"
+        "unused = ('bilingo.translation', 'bilingo.glossary', 'bilingo.matcher')\n"
+        "atexit.register(lambda: print([m for m in unused if m in sys.modules], file=sys.stderr))\n"
+        "sys.argv = ['bilingo', '--help']\n"
+        "from bilingo.cli import main\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "[]"
+    assert "translate" in result.stdout and "lookup" in result.stdout
+
+
 def test_the_quick_paths_end_their_process_after_the_exit_handlers(tmp_path):
     """end_process skips tearing Python down, not what a normal exit does first: exit
     handlers (the wait for background cache writers) run, buffered output is written."""

@@ -7,7 +7,6 @@ from pathlib import Path
 import typer
 
 from ..errors import UsageError
-from .lookup import run_lookup
 from .options import GLOSSARY_OPTION, format_option
 from .output import OutputFormat, say
 from .root import app
@@ -28,6 +27,8 @@ def lookup(
     glossary_paths: list[Path] | None = GLOSSARY_OPTION,
 ):
     """Look a term up by headword, variant or English."""
+    from .lookup import run_lookup  # here: root --help lists this command without it (~7 ms)
+
     code = run_lookup(query, reverse, format.value, glossary_paths)
     if code:
         raise typer.Exit(code)

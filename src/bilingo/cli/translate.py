@@ -12,7 +12,6 @@ import typer
 
 from .options import GLOSSARY_OPTION
 from .root import app
-from .translating import run_translate
 
 
 class TranslateFormat(str, Enum):
@@ -67,6 +66,10 @@ def translate(
     glossary_paths: list[Path] | None = GLOSSARY_OPTION,
 ):
     """Translate Korean text to English (or back) with the glossary enforced, offline."""
+    # Imported here: registering the command (root --help lists every one) needs none of
+    # the translation package (~20 ms).
+    from .translating import run_translate
+
     run_translate(
         source, from_lang=from_lang, to_lang=to_lang, engine=engine, output_format=format.value,
         output=output, no_glossary=no_glossary, threads=threads, compute_type=compute_type,
