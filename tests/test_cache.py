@@ -148,16 +148,16 @@ def _automaton(change) -> None:
 
 def other_automaton() -> bytes:
     """A whole automaton of another word list, stored as bilingo stores them."""
-    import tempfile
-
     import ahocorasick
+
+    from bilingo.glossary.automaton_file import automaton_blocks
 
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     automaton.add_word("딥시크", 0)
     automaton.make_automaton()
-    with tempfile.TemporaryDirectory() as folder:
-        automaton.save(f"{folder}/other.automaton")
-        return Path(folder, "other.automaton").read_bytes()
+    data, shape = automaton_blocks(automaton)
+    _json_part("matcher", lambda d: d.update(shape))
+    return data
 
 
 DAMAGE = {

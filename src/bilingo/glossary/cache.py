@@ -10,11 +10,11 @@ the commands that need it (docs/design.md, "The compiled cache"):
     english-index-KEY.json          English rendering -> row numbers
     lookup-KEY.sqlite               what a lookup reads: rows, keys (lookup_store.py)
     matcher-KEY.json                each automaton key's (row, length, flags), and
-    matcher-KEY-DIGEST.automaton    the automaton, in pyahocorasick's own file format
+    matcher-KEY-DIGEST.automaton    the automaton's nodes as bytes (automaton_file.py)
 
 Nothing in the folder can run code: the parts are JSON (the lookup part SQLite
-tables of text and numbers) and the automaton holds integers only, loaded by
-pyahocorasick with a deserializer that refuses Python objects. Every part
+tables of text and numbers) and the automaton file holds its nodes, integers only,
+given back to pyahocorasick's constructor as bytes, never unpickled. Every part
 carries the format, its part and its key; a file that is not exactly what
 this version wrote (another format, a wrong shape or type, damage) is
 reported once and rebuilt, never trusted.
@@ -35,7 +35,6 @@ import json
 import math
 import os
 import re
-import tempfile
 import time
 from itertools import chain, compress, repeat
 from operator import itemgetter
@@ -65,8 +64,9 @@ from ..terms import (
 
 # Of every file in the folder; format 1 was pickle, format 2 rows without forms and sense
 # (and matchers whose keys were the spellings alone, not also spelling + sense suffix),
-# format 4 rows with validate's warnings (now worked out only when asked).
-FORMAT = 5
+# format 4 rows with validate's warnings (now worked out only when asked), format 5 the
+# automaton in pyahocorasick's own file format (now its nodes as bytes: automaton_file.py).
+FORMAT = 6
 KEEP_KEYS = 3  # so switching between two glossary sets with -g rebuilds nothing
 ORPHAN_AFTER_SECONDS = 3600  # a temp file this old was left by a killed writer
 
@@ -185,39 +185,29 @@ class CompiledCache:
     # ------------------------------------------------------------------ the matcher
 
     def _save_matcher(self, automaton, key_values: list[tuple[int, int, int]]) -> dict:
-        handle, temp = tempfile.mkstemp(
-            prefix=f".matcher-{self.key}.", suffix=".tmp", dir=cache_dir()
-        )
-        os.close(handle)
-        try:
-            automaton.save(temp)  # no fsync: a file torn by a crash fails its digest
-            os.chmod(temp, 0o644)  # as atomic_write_bytes leaves the JSON files
-            digest = _sha256(Path(temp))
-            os.replace(temp, self.automaton_path(digest))
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        from .automaton_file import ahocorasick_build, automaton_blocks
+
+        data, shape = automaton_blocks(automaton)
+        digest = hashlib.sha256(data).hexdigest()
+        atomic_write_bytes(self.automaton_path(digest), data)
         values = list(chain.from_iterable(key_values))
-        return {"sha256": digest, "pyahocorasick": _ahocorasick_build(), "values": values}
+        return {"sha256": digest, "pyahocorasick": ahocorasick_build(), **shape, "values": values}
 
     def _load_matcher(self, data: dict, rows: int):
-        import ahocorasick
+        from .automaton_file import ahocorasick_build, automaton_from_blocks
 
         digest, values = data["sha256"], _numbers(data["values"])
         _expect(type(digest) is str and DIGEST.fullmatch(digest), "a bad digest")
-        _expect(data["pyahocorasick"] == _ahocorasick_build(), "another pyahocorasick")
+        _expect(data["pyahocorasick"] == ahocorasick_build(), "another pyahocorasick")
         _expect(len(values) % 3 == 0, "a wrong shape")
         _numbers(values[0::3], below=rows)
-        path = self.automaton_path(digest)
-        _expect(_sha256(path) == digest, "the automaton file is damaged")
-        automaton = ahocorasick.load(str(path), _refuse_objects)
-        keys = len(values) // 3
-        expected_kind = ahocorasick.AHOCORASICK if keys else ahocorasick.EMPTY
-        _expect(
-            (automaton.kind, automaton.store, len(automaton))
-            == (expected_kind, ahocorasick.STORE_INTS, keys),
-            "another automaton",
-        )
+        blocks = self.automaton_path(digest).read_bytes()
+        _expect(hashlib.sha256(blocks).hexdigest() == digest, "the automaton file is damaged")
+        try:
+            automaton = automaton_from_blocks(blocks, data)
+        except ValueError as error:  # blocks cut short or linking to missing nodes
+            raise CacheFileError(f"the automaton file is damaged: {error}") from None
+        _expect(len(automaton) == len(values) // 3, "another automaton")
         automaton.exists("")  # raises TypeError when its keys are number sequences, not text
         return automaton, list(zip(values[0::3], values[1::3], values[2::3], strict=True))
 
@@ -253,31 +243,14 @@ class CompiledCache:
 
 
 def _is_orphan(path: Path, now: float) -> bool:
-    """A temp file of atomic_write_bytes or _save_matcher whose writer is long gone."""
+    """A temp file of atomic_write_bytes (or of an older bilingo's matcher save) whose writer
+    is long gone."""
     name = path.name
     return (
         name.startswith(".")
         and name.endswith(".tmp")
         and now - path.stat().st_mtime > ORPHAN_AFTER_SECONDS
     )
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _ahocorasick_build() -> str:
-    """Which pyahocorasick build saved an automaton: its file format follows the C structs."""
-    import ahocorasick
-
-    library = Path(ahocorasick.__file__)
-    stat = library.stat()
-    return f"{library.name}:{stat.st_size}:{stat.st_mtime_ns}"
-
-
-def _refuse_objects(data: bytes):
-    """pyahocorasick's deserializer, called only for an automaton of Python objects."""
-    raise CacheFileError("the automaton holds Python objects")
 
 
 # --------------------------------------------------------------------------- JSON parts
