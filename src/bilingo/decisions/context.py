@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A number in a cue: digits, or a Korean or English number word, with any
 # scale words after it (수십억, 3 trillion, 5,000).
@@ -26,8 +26,7 @@ NUMBER = rf"(?<!\w)(?:[0-9][0-9,.]*|{_NUMBER_WORDS})(?:\s*(?:{_SCALES}))*"
 HIT = "~"
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A compiled cue: what must stand before the hit, after it, or anywhere in the sentence.
 
     before/after are regular expressions, or for a part of uncased letters only

@@ -18,9 +18,8 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import sentencepiece
 
@@ -97,8 +96,7 @@ def thread_settings(threads: int, device: str) -> dict[str, int]:
 DEFAULT_LOADED_CAPACITY = 2
 
 
-@dataclass(frozen=True)
-class LoadedPackage:
+class LoadedPackage(NamedTuple):
     """A package's CTranslate2 translator and SentencePiece processor, ready to use."""
 
     translator: ctranslate2.Translator

@@ -21,7 +21,7 @@ import json
 import os
 import sys
 import time
-from dataclasses import astuple, dataclass
+from typing import NamedTuple
 
 ENTRY_POINT_GROUP = "bilingo.engines"
 CACHE_NAME = "engines.json"
@@ -30,8 +30,7 @@ FRESH_SECONDS = 2
 KEEP_PATHS = 4
 
 
-@dataclass(frozen=True)
-class EngineInfo:
+class EngineInfo(NamedTuple):
     """A registered engine as its package's metadata declares it (nothing is imported)."""
 
     name: str  # what `--engine` takes
@@ -55,7 +54,7 @@ def registered() -> dict[str, EngineInfo]:
     found, files = _scan()
     timed_files = _with_times(files)
     if key is not None and timed_files is not None:
-        engines = [astuple(engine) for engine in found.values()]
+        engines = [list(engine) for engine in found.values()]
         entry = {"key": key, "engines": engines, "files": timed_files}
         others = [e for e in stored if isinstance(e, dict) and e.get("key") != key]
         _store([entry, *others][:KEEP_PATHS])
@@ -137,7 +136,7 @@ def _remembered(stored: list, key: list | None) -> dict[str, EngineInfo] | None:
             if any(_modified(path) != mtime for path, mtime in entry["files"]):
                 return None
             engines = [EngineInfo(*fields) for fields in entry["engines"]]
-            if not all(type(field) is str for engine in engines for field in astuple(engine)):
+            if not all(type(field) is str for engine in engines for field in engine):
                 return None
             return {engine.name: engine for engine in engines}
         except (KeyError, TypeError, ValueError):

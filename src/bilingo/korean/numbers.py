@@ -37,6 +37,7 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 __all__ = ["NumberMatch", "find_numbers", "format_amount", "parse_korean_number", "to_english"]
 
@@ -292,8 +293,7 @@ def _has_big_scale(figure: str) -> bool:
     return any(ch in _BIG_SCALES for ch in figure)
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     """A match plus what range handling needs to know about it."""
 
     match: NumberMatch

@@ -17,8 +17,8 @@ both mirrors the grammar and rejects look-alike words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .hangul import Sound, ending_sound, is_hangul_syllable
 
@@ -30,8 +30,7 @@ AFTER_NON_RIEUL_CONSONANT = frozenset({Sound.CONSONANT, Sound.UNKNOWN})
 AFTER_VOWEL_OR_RIEUL = frozenset({Sound.VOWEL, Sound.RIEUL, Sound.UNKNOWN})
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """One particle form, and after which sounds it may stand."""
 
     form: str
