@@ -42,13 +42,14 @@ def judge_sense(sentence: str, hits: list[Hit], index: int) -> tuple[str, str]:
     hit = hits[index]
     term, start = hit.term, hit.decision.start
     sense = sense_of(term)
-    cue = first_cue(sense.get("exclude"), sentence, start, headword_end(hit))
+    excludes, confirms = sense.get("exclude"), sense.get("confirm")  # most entries have none
+    cue = excludes and first_cue(excludes, sentence, start, headword_end(hit))
     if cue:
         return SKIP, f"another sense: {cue}"
     general = _general_rules(sentence, hits, index)
     if general:
         return general
-    cue = first_cue(sense.get("confirm"), sentence, start, headword_end(hit))
+    cue = confirms and first_cue(confirms, sentence, start, headword_end(hit))
     if cue:
         return INSERT, f"confirmed by {cue}"
     suffix = _glued_suffix(hit)
