@@ -81,7 +81,7 @@ def test_empty_and_blank_sentences_never_reach_the_model(ko_en, monkeypatch):
     def fail(*args, **kwargs):
         raise AssertionError("the model was called")
 
-    monkeypatch.setattr(ko_en, "_translate_pieces", fail)
+    monkeypatch.setattr(ko_en, "_start_pieces", fail)
     assert ko_en.translate_batch(["", "", "   "]) == ["", "", ""]
     assert ko_en.translate_batch([]) == []
 
@@ -371,3 +371,12 @@ def test_split_keeps_every_piece_in_order(pieces, max_length):
     chunks = split_pieces(pieces, max_length)
     assert [p for chunk in chunks for p in chunk] == pieces
     assert all(0 < len(chunk) <= max_length for chunk in chunks) or pieces == []
+
+
+def test_start_batch_returns_before_collecting_and_gives_translate_batch_outputs(ko_en):
+    first = ko_en.start_batch(MIXED)
+    second = ko_en.start_batch(SAMPLE_SENTENCES[:3], target_prefixes=["DeepSeek의", "", ""])
+    # Both batches are in CTranslate2's queue; collecting in either order gives each its own.
+    assert second() == SAMPLE_SENTENCES[:3]
+    assert first() == MIXED == ko_en.translate_batch(MIXED)
+    assert ko_en.start_batch(["", " "])() == ["", ""]

@@ -166,6 +166,73 @@ def test_argos_engine_with_a_copying_model_equals_the_none_engine(glossary, inst
     assert argos.signature["package_version"] == "1.0"
 
 
+class RecordingEngine(Engine):
+    """Copies its input, writing down when each batch is started and when it is collected."""
+
+    name = "recording"
+
+    def __init__(self, events: list[str]):
+        super().__init__("ko", "en")
+        self.events = events
+
+    def translate_batch(self, sentences, target_prefixes=None):
+        self.events.append(f"translate {len(sentences)}")
+        return list(sentences)
+
+    def start_batch(self, sentences, target_prefixes=None):
+        self.events.append(f"start {len(sentences)}")
+        return lambda: self.events.append(f"collect {len(sentences)}") or list(sentences)
+
+
+def test_the_first_sentences_are_translating_while_the_rest_are_prepared(glossary, monkeypatch):
+    from bilingo.translation import pipeline
+
+    events: list[str] = []
+    real_prepare = pipeline.prepare_source
+
+    def recording_prepare(sentence, *args):
+        events.append("prepare")
+        return real_prepare(sentence, *args)
+
+    monkeypatch.setattr(pipeline, "prepare_source", recording_prepare)
+    document = "\n".join(f"딥시크가 {n}만 달러를 투자했다." for n in range(1, 41))
+    overlapped = translate(document, glossary, RecordingEngine(events))
+
+    head, rest = pipeline.HEAD_SENTENCES, 40 - pipeline.HEAD_SENTENCES
+    assert events == [
+        *["prepare"] * head,
+        f"start {head}",  # before the 17th sentence is prepared
+        *["prepare"] * rest,
+        f"start {rest}",
+        f"collect {head}",
+        f"collect {rest}",
+    ]
+    in_one_call = translate(document, glossary, get_engine("none", "ko", "en"))
+    assert overlapped.text == in_one_call.text
+    assert overlapped.text.splitlines()[39] == "DeepSeek가 $400,000를 투자했다."
+
+
+def test_a_progress_bar_or_a_short_text_takes_the_plain_path(glossary):
+    events: list[str] = []
+    translate("딥시크가 투자했다.", glossary, RecordingEngine(events))
+    translate(
+        "\n".join(["딥시크."] * 40),
+        glossary,
+        RecordingEngine(events),
+        progress=lambda done, total: None,
+    )
+    assert events == ["translate 1", "translate 40"]
+
+
+def test_argos_overlapped_equals_the_none_engine_on_a_long_document(glossary, installed_models):
+    document = "\n".join(
+        f"엔비디아가 {n}억 달러를 벌었고 딥시크의 모델이 화제다." for n in range(50)
+    )
+    argos = translate(document, glossary, get_engine("argos", "ko", "en"))
+    assert argos.text == translate(document, glossary, get_engine("none", "ko", "en")).text
+    assert argos.repairs == 0
+
+
 @pytest.mark.parametrize(
     "english, prepared",
     [

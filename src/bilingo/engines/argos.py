@@ -18,6 +18,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -291,6 +292,14 @@ class ArgosEngine(Engine):
         decoded pieces, so it should end at a word boundary: a prefix that cuts
         a word in two is tokenized differently from the word in running text.
         """
+        return self.start_batch(sentences, target_prefixes)()
+
+    def start_batch(
+        self, sentences: list[str], target_prefixes: list[str] | None = None
+    ) -> Callable[[], list[str]]:
+        """Hand the sentences to CTranslate2's workers and return at once; calling the
+        result waits for the outputs (translate_batch's). The caller goes on meanwhile,
+        preparing the next sentences while the workers translate these."""
         if target_prefixes is not None and len(target_prefixes) != len(sentences):
             raise ValueError(
                 f"target_prefixes has {len(target_prefixes)} entries for {len(sentences)} sentences"
@@ -306,11 +315,20 @@ class ArgosEngine(Engine):
                 sources.append(chunk)
                 prefixes.append(package_prefix + (forced_pieces if number == 0 else []))
                 owners.append(index)
-
-        outputs = [""] * len(sentences)
         if not sources:
-            return outputs
-        pieces_out = self._translate_pieces(sources, prefixes)
+            return lambda: [""] * len(sentences)
+        pending = self._start_pieces(sources, prefixes)
+
+        def outputs() -> list[str]:
+            return self._decoded(len(sentences), owners, self._finish(pending), package_prefix)
+
+        return outputs
+
+    def _decoded(
+        self, count: int, owners: list[int], pieces_out: list[list[str]], package_prefix: list
+    ) -> list[str]:
+        """Each sentence's output text from the pieces of its chunks."""
+        outputs = [""] * count
         joined: dict[int, list[str]] = {}
         for index, tokens in zip(owners, pieces_out, strict=True):
             if package_prefix and tokens[:1] == package_prefix:
@@ -329,9 +347,8 @@ class ArgosEngine(Engine):
         encoded = self._tokenizer.encode([sentences[i] for i in indexes], out_type=str)
         return [(index, pieces) for index, pieces in zip(indexes, encoded, strict=True) if pieces]
 
-    def _translate_pieces(
-        self, sources: list[list[str]], prefixes: list[list[str]]
-    ) -> list[list[str]]:
+    def _start_pieces(self, sources: list[list[str]], prefixes: list[list[str]]) -> list:
+        """CTranslate2's pending results for the chunks (translate_batch, asynchronous)."""
         longest = max(len(s) for s in sources) + max(len(p) for p in prefixes)
         options: dict[str, Any] = {
             "beam_size": self.beam_size,
@@ -342,16 +359,27 @@ class ArgosEngine(Engine):
             "max_decoding_length": max(MIN_DECODING_LENGTH_LIMIT, 2 * longest),
             "max_batch_size": max(MAX_BATCH_TOKENS, longest),
             "batch_type": "tokens",
+            "asynchronous": True,
         }
         if any(prefixes):
             options["target_prefix"] = [p or None for p in prefixes]
+        with self._model_errors():
+            return self._translator.translate_batch(sources, **options)
+
+    def _finish(self, pending: list) -> list[list[str]]:
+        """The best hypothesis of each pending result, waited for."""
+        with self._model_errors():
+            return [result.result().hypotheses[0] for result in pending]
+
+    @contextmanager
+    def _model_errors(self):
+        """CTranslate2's failures (a broken model, a wrong option) as a ModelError."""
         try:
-            results = self._translator.translate_batch(sources, **options)
+            yield
         except (RuntimeError, ValueError) as error:
             raise ModelError(
                 f"the {self.model.pair} model {self.model.name} failed to translate: {error}"
             ) from None
-        return [result.hypotheses[0] for result in results]
 
     def _without_prefix(self, text: str) -> str:
         # argostranslate also strips the target prefix as text and one leading space

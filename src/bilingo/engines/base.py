@@ -9,6 +9,8 @@ authors of third-party engines, with a complete example.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class Engine:
     """Base class of translation engines.
@@ -56,6 +58,19 @@ class Engine:
         (supports_prefix False) ignore it.
         """
         raise NotImplementedError
+
+    def start_batch(
+        self, sentences: list[str], target_prefixes: list[str] | None = None
+    ) -> Callable[[], list[str]]:
+        """Start translating and return a function that gives translate_batch's outputs.
+
+        Optional (the pipeline calls translate_batch when an engine lacks it).
+        An engine that translates in threads of its own (argos) returns at once,
+        so the pipeline prepares the document's other sentences meanwhile; this
+        default translates before it returns.
+        """
+        outputs = self.translate_batch(sentences, target_prefixes)
+        return lambda: outputs
 
     def describe(self) -> dict:
         """What produced a translation, for the reproducibility signature.

@@ -4,7 +4,8 @@
          -> decide each hit: insert which form, verify, or skip (wrong sense)
          -> prepare: each inserted term replaced by its target-language form,
             the particle kept (딥시크의 -> DeepSeek의); each figure by exact English
-         -> engine.translate_batch(every sentence of the document at once)
+         -> engine.translate_batch(every sentence of the document at once; the
+            first HEAD_SENTENCES started before the others are prepared)
          -> verify each inserted term is in its sentence's output; repair it
             where the engine mangled or dropped it, and count the repairs;
             note whether each verify term came out in an accepted form
@@ -27,8 +28,12 @@ from .result import AppliedTerm, Segment, TranslationResult
 Progress = Callable[[int, int], None]
 
 # Sentences per engine call when a progress bar is shown. Without one, the
-# whole document goes in a single call, which lets CTranslate2 batch best.
+# whole document goes in a single call, which lets CTranslate2 batch best...
 PROGRESS_CHUNK = 64
+# ... after its first sentences, which an engine that can start a batch and return
+# (start_batch) gets on their own as soon as they are prepared: about one batch for
+# one of its workers, translated while the rest are prepared on another core.
+HEAD_SENTENCES = 16
 
 
 def run_pipeline(
@@ -40,8 +45,7 @@ def run_pipeline(
     source_lang, target_lang = engine.source_lang, engine.target_lang
     paragraphs = split_document(text, lang=source_lang)
     sentences = [sentence for paragraph in paragraphs for sentence in paragraph.sentences]
-    prepared = [prepare_source(sentence, glossary, source_lang) for sentence in sentences]
-    outputs = _translate_in_batches(engine, [p.text for p in prepared], progress)
+    prepared, outputs = _prepare_and_translate(sentences, glossary, engine, progress)
     outputs, repairs = repair_outputs(prepared, outputs, engine)
     check_verified(prepared, outputs)
     if target_lang == "ko":
@@ -114,6 +118,28 @@ def _per_paragraph(paragraphs: list[Paragraph], outputs: list[str]) -> list[list
         translated.append(outputs[cursor : cursor + len(paragraph.sentences)])
         cursor += len(paragraph.sentences)
     return translated
+
+
+def _prepare_and_translate(
+    sentences: list[str], glossary, engine, progress: Progress | None
+) -> tuple[list[PreparedSentence], list[str]]:
+    """Each sentence prepared, and the engine's output for it.
+
+    With an engine that can start a batch (start_batch), the first
+    HEAD_SENTENCES are translated while the others are prepared: preparing a
+    document's sentences takes tens of ms, and the engine's workers would
+    otherwise wait for all of them.
+    """
+    lang = engine.source_lang
+    start_batch = getattr(engine, "start_batch", None)
+    if progress is not None or start_batch is None or len(sentences) <= HEAD_SENTENCES:
+        prepared = [prepare_source(sentence, glossary, lang) for sentence in sentences]
+        return prepared, _translate_in_batches(engine, [p.text for p in prepared], progress)
+    head = [prepare_source(sentence, glossary, lang) for sentence in sentences[:HEAD_SENTENCES]]
+    head_outputs = start_batch([p.text for p in head])
+    rest = [prepare_source(sentence, glossary, lang) for sentence in sentences[HEAD_SENTENCES:]]
+    rest_outputs = start_batch([p.text for p in rest])
+    return head + rest, head_outputs() + rest_outputs()
 
 
 def _translate_in_batches(engine, texts: list[str], progress: Progress | None) -> list[str]:
