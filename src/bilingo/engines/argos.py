@@ -297,9 +297,11 @@ class ArgosEngine(Engine):
     def start_batch(
         self, sentences: list[str], target_prefixes: list[str] | None = None
     ) -> Callable[[], list[str]]:
-        """Hand the sentences to CTranslate2's workers and return at once; calling the
-        result waits for the outputs (translate_batch's). The caller goes on meanwhile,
-        preparing the next sentences while the workers translate these."""
+        """Hand the sentences to CTranslate2's workers and return; calling the result
+        waits for the outputs (translate_batch's). The caller goes on meanwhile,
+        preparing the next sentences while the workers translate these. (A call of
+        more batches than CTranslate2's queue holds returns once its last batches
+        are queued: its max_queued_batches, left at the automatic value.)"""
         if target_prefixes is not None and len(target_prefixes) != len(sentences):
             raise ValueError(
                 f"target_prefixes has {len(target_prefixes)} entries for {len(sentences)} sentences"
