@@ -20,9 +20,15 @@ def automaton_of(words: list[str]) -> ahocorasick.Automaton:
     return automaton
 
 
+def stored(automaton: ahocorasick.Automaton) -> tuple[bytes, dict]:
+    """The automaton as the cache stores it: its blocks end to end, and their description."""
+    blocks, shape = automaton_blocks(automaton)
+    return b"".join(blocks), shape
+
+
 def test_the_rebuilt_automaton_finds_what_the_original_finds():
     original = automaton_of(WORDS)
-    rebuilt = automaton_from_blocks(*automaton_blocks(original))
+    rebuilt = automaton_from_blocks(*stored(original))
 
     assert len(rebuilt) == len(WORDS)
     assert list(rebuilt.iter(TEXT)) == list(original.iter(TEXT))
@@ -30,8 +36,20 @@ def test_the_rebuilt_automaton_finds_what_the_original_finds():
     assert sorted(rebuilt.items()) == sorted(original.items())
 
 
+def test_a_large_automaton_spans_several_blocks_and_round_trips():
+    words = [f"{number:07d}딥시크" for number in range(120_000)]  # > 16 MiB of nodes
+    original = automaton_of(words)
+    data, shape = stored(original)
+    rebuilt = automaton_from_blocks(data, shape)
+
+    assert len(shape["blocks"]) > 1
+    text = " ".join(words[::997])
+    assert list(rebuilt.iter_long(text)) == list(original.iter_long(text))
+    assert [rebuilt.get(word) for word in words[-3:]] == [original.get(w) for w in words[-3:]]
+
+
 def test_an_automaton_without_keys_round_trips_as_empty():
-    data, shape = automaton_blocks(automaton_of([]))
+    data, shape = stored(automaton_of([]))
     rebuilt = automaton_from_blocks(data, shape)
     assert (data, len(rebuilt), rebuilt.kind) == (b"", 0, ahocorasick.EMPTY)
 
@@ -72,6 +90,6 @@ def _cut(data: bytes, shape: dict) -> tuple[bytes, dict]:
     ],
 )
 def test_blocks_that_do_not_fit_their_description_raise_value_error(damage):
-    data, shape = damage(*automaton_blocks(automaton_of(WORDS)))
+    data, shape = damage(*stored(automaton_of(WORDS)))
     with pytest.raises(ValueError):
         automaton_from_blocks(data, shape)

@@ -155,9 +155,9 @@ def other_automaton() -> bytes:
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     automaton.add_word("딥시크", 0)
     automaton.make_automaton()
-    data, shape = automaton_blocks(automaton)
+    blocks, shape = automaton_blocks(automaton)
     _json_part("matcher", lambda d: d.update(shape))
-    return data
+    return b"".join(blocks)
 
 
 DAMAGE = {

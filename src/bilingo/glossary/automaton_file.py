@@ -34,11 +34,12 @@ def ahocorasick_build() -> str:
     return f"{library.name}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def automaton_blocks(automaton: ahocorasick.Automaton) -> tuple[bytes, dict]:
-    """The automaton's nodes as bytes, and what rebuilding it needs besides (for the JSON)."""
+def automaton_blocks(automaton: ahocorasick.Automaton) -> tuple[list[bytes], dict]:
+    """The automaton's nodes as blocks of bytes (to be stored end to end), and what
+    rebuilding it needs besides (for the JSON)."""
     arguments = automaton.__reduce__()[1]
     if not arguments:  # an automaton without keys
-        return b"", {"blocks": [], "words": 0, "longest": 0}
+        return [], {"blocks": [], "words": 0, "longest": 0}
     blocks, kind, store, key_type, words, longest, _values = arguments
     if (kind, store, key_type) != (
         ahocorasick.AHOCORASICK,
@@ -47,7 +48,7 @@ def automaton_blocks(automaton: ahocorasick.Automaton) -> tuple[bytes, dict]:
     ):
         raise TypeError("only searchable automata of text keys and integer values are stored")
     shape = {"blocks": [len(block) for block in blocks], "words": words, "longest": longest}
-    return b"".join(blocks), shape
+    return list(blocks), shape
 
 
 def automaton_from_blocks(data: bytes, shape: dict) -> ahocorasick.Automaton:
@@ -66,8 +67,8 @@ def automaton_from_blocks(data: bytes, shape: dict) -> ahocorasick.Automaton:
     if not sizes:
         return ahocorasick.Automaton(ahocorasick.STORE_INTS)
     blocks, start = [], 0
-    for size in sizes:
-        blocks.append(data[start : start + size])
+    for size in sizes:  # the constructor takes bytes only; one block (the usual case) is `data`
+        blocks.append(data[start : start + size] if len(sizes) > 1 else data)
         start += size
     return ahocorasick.Automaton(
         blocks,

@@ -35,6 +35,7 @@ import json
 import math
 import os
 import re
+import tempfile
 import time
 from itertools import chain, compress, repeat
 from operator import itemgetter
@@ -187,11 +188,34 @@ class CompiledCache:
     def _save_matcher(self, automaton, key_values: list[tuple[int, int, int]]) -> dict:
         from .automaton_file import ahocorasick_build, automaton_blocks
 
-        data, shape = automaton_blocks(automaton)
-        digest = hashlib.sha256(data).hexdigest()
-        atomic_write_bytes(self.automaton_path(digest), data)
+        blocks, shape = automaton_blocks(automaton)
+        digest = hashlib.sha256()
+        for block in blocks:
+            digest.update(block)
+        self._write_automaton(blocks, digest.hexdigest())
         values = list(chain.from_iterable(key_values))
-        return {"sha256": digest, "pyahocorasick": ahocorasick_build(), **shape, "values": values}
+        return {
+            "sha256": digest.hexdigest(),
+            "pyahocorasick": ahocorasick_build(),
+            **shape,
+            "values": values,
+        }
+
+    def _write_automaton(self, blocks: list[bytes], digest: str) -> None:
+        """The blocks end to end, under a name made from their digest (written whole, then
+        renamed; no fsync: tens of MB at 100,000 terms, and a file torn by a crash fails its
+        digest and is rebuilt)."""
+        handle, temp = tempfile.mkstemp(
+            prefix=f".matcher-{self.key}.", suffix=".tmp", dir=cache_dir()
+        )
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.writelines(blocks)
+            os.chmod(temp, 0o644)  # as atomic_write_bytes leaves the JSON files
+            os.replace(temp, self.automaton_path(digest))
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
 
     def _load_matcher(self, data: dict, rows: int):
         from .automaton_file import ahocorasick_build, automaton_from_blocks
@@ -243,8 +267,7 @@ class CompiledCache:
 
 
 def _is_orphan(path: Path, now: float) -> bool:
-    """A temp file of atomic_write_bytes (or of an older bilingo's matcher save) whose writer
-    is long gone."""
+    """A temp file of atomic_write_bytes or _write_automaton whose writer is long gone."""
     name = path.name
     return (
         name.startswith(".")
