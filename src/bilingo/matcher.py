@@ -26,8 +26,7 @@ import functools
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 import ahocorasick
 
@@ -472,8 +471,7 @@ def english_present(english: str, text: str) -> bool:
     return bool(_english_pattern(english).search(text))
 
 
-@dataclass(slots=True)
-class LocatedMatch:
+class LocatedMatch(NamedTuple):
     """A match with its place in a document: 1-based line and column, and offsets."""
 
     line: int

@@ -42,8 +42,7 @@ from typing import NamedTuple
 __all__ = ["NumberMatch", "find_numbers", "format_amount", "parse_korean_number", "to_english"]
 
 
-@dataclass(frozen=True)
-class NumberMatch:
+class NumberMatch(NamedTuple):
     """One number expression found in Korean text, with its English rendering.
 
     start/end are code-point offsets, so text[start:end] == self.text.

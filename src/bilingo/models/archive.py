@@ -16,8 +16,8 @@ import re
 import stat
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from bilingo.errors import ModelError
 
@@ -73,8 +73,7 @@ DAMAGED_ARCHIVE_ERRORS = (
 )
 
 
-@dataclass
-class CheckedArchive:
+class CheckedArchive(NamedTuple):
     """An archive that passed check_archive: its top folder, its metadata, its entries."""
 
     top: str
