@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -56,8 +55,7 @@ class NumberMatch(NamedTuple):
     english: str
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     """A currency or counter word that may follow a figure."""
 
     code: str
@@ -68,8 +66,9 @@ class _Unit:
     is_currency: bool = False
     needs_big_scale: bool = False
 
-    @functools.cached_property
+    @property
     def group(self) -> str:
+        """Its group in the expression: u_USD, u_percentage_points."""
         return "u_" + re.sub(r"\W", "_", self.code)
 
     def render(self, amount: str, value: Decimal) -> str:
@@ -130,7 +129,8 @@ _MAX_SCALED_DECIMALS = 4
 _DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?![.,]?[0-9])"
 # A coefficient below 10^4, written with digits and 천/백/십 (5천, 3천5백, 8000).
 _SECTION = rf"(?:{_DIGITS}천)?(?:{_DIGITS}백{_not_before('화신악')})?(?:{_DIGITS}십)?(?:{_DIGITS})?"
-_UNIT_ALTERNATIVES = "|".join(f"(?P<{u.group}>{u.pattern})" for u in _UNITS)
+_UNIT_OF_GROUP = {unit.group: unit for unit in _UNITS}
+_UNIT_ALTERNATIVES = "|".join(f"(?P<{group}>{u.pattern})" for group, u in _UNIT_OF_GROUP.items())
 _UNIT_LOOKAHEAD = "|".join(f"(?:{u.pattern})" for u in _UNITS)
 
 
@@ -301,12 +301,11 @@ class _Found(NamedTuple):
 
 
 def _unit_of(expression: re.Match[str], figure: str) -> _Unit | None:
-    for unit in _UNITS:
-        if expression.group(unit.group) is not None:
-            if unit.needs_big_scale and not _has_big_scale(figure):
-                return None
-            return unit
-    return None
+    # The unit's group, when one matched, is the expression's last: it closed last.
+    unit = _UNIT_OF_GROUP.get(expression.lastgroup)
+    if unit is not None and unit.needs_big_scale and not _has_big_scale(figure):
+        return None
+    return unit
 
 
 def _read_expression(text: str, expression: re.Match[str]) -> _Found | None:
