@@ -212,16 +212,27 @@ def test_the_first_sentences_are_translating_while_the_rest_are_prepared(glossar
     assert overlapped.text.splitlines()[39] == "DeepSeek가 $400,000를 투자했다."
 
 
-def test_a_progress_bar_or_a_short_text_takes_the_plain_path(glossary):
+class OneCallEngine(Engine):
+    """An engine without start_batch: it translates only when asked to, in one call."""
+
+    name = "one-call"
+
+    def __init__(self, events: list[str]):
+        super().__init__("ko", "en")
+        self.events = events
+
+    def translate_batch(self, sentences, target_prefixes=None):
+        self.events.append(f"translate {len(sentences)}")
+        return list(sentences)
+
+
+def test_a_progress_bar_a_short_text_or_an_engine_without_start_batch_take_one_call(glossary):
     events: list[str] = []
+    forty = "\n".join(["딥시크."] * 40)
     translate("딥시크가 투자했다.", glossary, RecordingEngine(events))
-    translate(
-        "\n".join(["딥시크."] * 40),
-        glossary,
-        RecordingEngine(events),
-        progress=lambda done, total: None,
-    )
-    assert events == ["translate 1", "translate 40"]
+    translate(forty, glossary, RecordingEngine(events), progress=lambda done, total: None)
+    translate(forty, glossary, OneCallEngine(events))
+    assert events == ["translate 1", "translate 40", "translate 40"]
 
 
 def test_argos_overlapped_equals_the_none_engine_on_a_long_document(glossary, installed_models):

@@ -5,11 +5,16 @@ Engines are found through the `bilingo.engines` entry-point group
 have what Engine has: the constructor signature, the four attributes,
 translate_batch and describe. docs/engines.md explains the protocol for
 authors of third-party engines, with a complete example.
+
+An engine that translates in threads of its own may also have
+`start_batch(sentences, target_prefixes=None)`, which starts translating and
+returns at once a function that waits for translate_batch's outputs (argos
+has it): the pipeline then prepares a document's other sentences while its
+first ones are translated. Engines without it get the whole document in one
+translate_batch call.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 
 class Engine:
@@ -58,19 +63,6 @@ class Engine:
         (supports_prefix False) ignore it.
         """
         raise NotImplementedError
-
-    def start_batch(
-        self, sentences: list[str], target_prefixes: list[str] | None = None
-    ) -> Callable[[], list[str]]:
-        """Start translating and return a function that gives translate_batch's outputs.
-
-        Optional (the pipeline calls translate_batch when an engine lacks it).
-        An engine that translates in threads of its own (argos) returns at once,
-        so the pipeline prepares the document's other sentences meanwhile; this
-        default translates before it returns.
-        """
-        outputs = self.translate_batch(sentences, target_prefixes)
-        return lambda: outputs
 
     def describe(self) -> dict:
         """What produced a translation, for the reproducibility signature.

@@ -232,7 +232,6 @@ class CompiledCache:
         except ValueError as error:  # blocks cut short or linking to missing nodes
             raise CacheFileError(f"the automaton file is damaged: {error}") from None
         _expect(len(automaton) == len(values) // 3, "another automaton")
-        automaton.exists("")  # raises TypeError when its keys are number sequences, not text
         return automaton, list(zip(values[0::3], values[1::3], values[2::3], strict=True))
 
     # ------------------------------------------------------------------ a bounded folder
