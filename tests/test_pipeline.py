@@ -166,10 +166,10 @@ def test_argos_engine_with_a_copying_model_equals_the_none_engine(glossary, inst
     assert argos.signature["package_version"] == "1.0"
 
 
-class RecordingEngine(Engine):
-    """Copies its input, writing down when each batch is started and when it is collected."""
+class OneCallEngine(Engine):
+    """Copies its input; it translates only when asked to, in one call, writing that down."""
 
-    name = "recording"
+    name = "one-call"
 
     def __init__(self, events: list[str]):
         super().__init__("ko", "en")
@@ -178,6 +178,12 @@ class RecordingEngine(Engine):
     def translate_batch(self, sentences, target_prefixes=None):
         self.events.append(f"translate {len(sentences)}")
         return list(sentences)
+
+
+class RecordingEngine(OneCallEngine):
+    """Also starts batches, writing down when each is started and when it is collected."""
+
+    name = "recording"
 
     def start_batch(self, sentences, target_prefixes=None):
         self.events.append(f"start {len(sentences)}")
@@ -210,20 +216,6 @@ def test_the_first_sentences_are_translating_while_the_rest_are_prepared(glossar
     in_one_call = translate(document, glossary, get_engine("none", "ko", "en"))
     assert overlapped.text == in_one_call.text
     assert overlapped.text.splitlines()[39] == "DeepSeek가 $400,000를 투자했다."
-
-
-class OneCallEngine(Engine):
-    """An engine without start_batch: it translates only when asked to, in one call."""
-
-    name = "one-call"
-
-    def __init__(self, events: list[str]):
-        super().__init__("ko", "en")
-        self.events = events
-
-    def translate_batch(self, sentences, target_prefixes=None):
-        self.events.append(f"translate {len(sentences)}")
-        return list(sentences)
 
 
 def test_a_progress_bar_a_short_text_or_an_engine_without_start_batch_take_one_call(glossary):
