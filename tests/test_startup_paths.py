@@ -285,10 +285,12 @@ def test_the_quick_translate_path_imports_nothing_it_does_not_use(article, insta
 
 def test_the_root_help_imports_no_command_s_work():
     """`bilingo --help` registers every command to list it, but runs none: the translation
-    package and the glossary (what translate and lookup import to work) stay unimported."""
+    package and the glossary (what translate and lookup import to work) stay unimported, and
+    so do the term rows and JSON, which typer and rich do not import either."""
     code = (
         "import atexit, sys\n"
-        "unused = ('bilingo.translation', 'bilingo.glossary', 'bilingo.matcher')\n"
+        "unused = ('bilingo.translation', 'bilingo.glossary', 'bilingo.matcher', 'bilingo.terms',"
+        " 'json')\n"
         "atexit.register(lambda: print([m for m in unused if m in sys.modules], file=sys.stderr))\n"
         "sys.argv = ['bilingo', '--help']\n"
         "from bilingo.cli import main\n"

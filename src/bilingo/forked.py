@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import json
 import os
 import sys
 import threading
@@ -65,6 +64,8 @@ def start_in_child(function: Callable[..., T], *args) -> Callable[[], T]:
     which is what the callable gives. Without a fork (can_fork), the callable works the
     answer out when called, the same JSON data.
     """
+    import json  # here, not at the top: every typer command imports this module
+
     if not can_fork():
         return lambda: _as_json(function(*args))
     reading, writing = os.pipe()
@@ -85,11 +86,15 @@ def start_in_child(function: Callable[..., T], *args) -> Callable[[], T]:
 
 def _as_json(value):
     """The value as the child's answer would come back: through JSON."""
+    import json
+
     return json.loads(json.dumps(value, ensure_ascii=False))
 
 
 def _answer(child: int, reading: int, function: Callable[..., T], args: tuple) -> T:
     """The child's answer; worked out here when it has none (it failed or was killed)."""
+    import json
+
     with os.fdopen(reading, "rb") as pipe:
         data = pipe.read()  # read before waiting: a full pipe would keep the child from ending
     _, status = os.waitpid(child, 0)

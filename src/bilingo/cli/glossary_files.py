@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import typer
 
 from ..errors import GlossaryProblems, UsageError
 from .options import GLOSSARY_OPTION, report_format_option
-from .output import ReportFormat, count_line, render, say, warn, write_text
+from .output import ReportFormat, count_line, pretty_json, render, say, warn, write_text
 from .root import glossary_app
 from .running import load
 
@@ -40,7 +39,7 @@ def glossary_stats(
     """Show entries per file, domain and type, and how many have notes, variants, forms, sense."""
     summary = load(glossary_paths).summary()
     if format is ReportFormat.json:
-        say(json.dumps(summary, ensure_ascii=False, indent=2))
+        say(pretty_json(summary))
         return
     say(render(_file_rows(summary["by_file"]), FILE_COLUMNS, "table"))
     say()
@@ -177,7 +176,7 @@ def glossary_import(
 
     report = merge_into(into, iter_terms(file))
     if format is ReportFormat.json:
-        say(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        say(pretty_json(report.to_dict()))
         return
     for conflict in report.conflicts:
         warn(

@@ -9,8 +9,8 @@ not import typer, so the quick path of `bilingo lookup` can print through it.
 
 from __future__ import annotations
 
+import functools
 import io
-import json
 import os
 import re
 import sys
@@ -42,17 +42,28 @@ TABLE_WRAP = {"note": 40, "review": 50}
 ROWS_PER_BLOCK = 1000  # rows rendered at once when streaming, so huge outputs never wait
 
 
-# One encoder for every streamed row: json.dumps builds a new one per call, which
-# was a fifth of a large scan's time.
-ROW_ENCODER = json.JSONEncoder(ensure_ascii=False)
+@functools.cache
+def row_encoder():
+    """One JSON encoder for every streamed row: json.dumps builds a new one per call, which
+    was a fifth of a large scan's time."""
+    import json
+
+    return json.JSONEncoder(ensure_ascii=False)
+
+
+def pretty_json(value) -> str:
+    """A JSON report or array as every command prints it: indented, non-ASCII as is."""
+    import json  # here, not at the top: `bilingo --help` needs no JSON
+
+    return json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def render(rows: list[dict], columns: list[str], fmt: str) -> str:
     """Rows in one of the OutputFormat forms (no trailing newline)."""
     if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2)
+        return pretty_json(rows)
     if fmt == "jsonl":
-        return "\n".join(map(ROW_ENCODER.encode, rows))
+        return "\n".join(map(row_encoder().encode, rows))
     from ..terms import LIST_SEPARATOR
 
     flat = [[_cell(row.get(column), LIST_SEPARATOR) for column in columns] for row in rows]
@@ -93,7 +104,7 @@ def _table(flat: list[list[str]], columns: list[str]) -> str:
 def stream(rows: Iterable[dict], columns: list[str], fmt: str) -> int:
     """Write rows to stdout as they come, in blocks; returns how many were written."""
     if fmt in ("json", "jsonl"):
-        to_json = ROW_ENCODER.encode
+        to_json = row_encoder().encode
         blocks = ([to_json(row) for row in block] for block in chunks(rows, ROWS_PER_BLOCK))
         return stream_json(blocks, fmt)
     out = sys.stdout

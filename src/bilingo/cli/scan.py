@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from json.encoder import encode_basestring as quoted
 from pathlib import Path
 
 import typer
 
-from ..terms import ROW_EN, ROW_KO, ROW_TYPE
 from .inputs import input_lines
 from .options import GLOSSARY_OPTION, format_option
 from .output import ROWS_PER_BLOCK, OutputFormat, count_line, say, stream, stream_json
@@ -44,13 +42,15 @@ def scan(
     say(count_line(count, "match", "matches"), err=True)
 
 
-# A match's JSON object is Match.to_dict() as bilingo.cli.output's ROW_ENCODER writes it,
+# A match's JSON object is Match.to_dict() as bilingo.cli.output's row_encoder writes it,
 # put together from the row: at 100,000 terms and 10 MB of text, a dict and a Term per
 # hit were most of a warm scan's time. tests/test_cli_scan.py holds the two to the byte.
 
 
 def json_blocks(found: Iterable[tuple], rows: list[tuple]) -> Iterator[list[str]]:
     """The JSON object of every match (see bilingo.matcher.line_spans), a block at a time."""
+    from json.encoder import encode_basestring as quoted  # here, not for `bilingo --help`
+
     tails: dict[int, str] = {}  # row index -> the object's ko, en and type: one per term
     particles: dict[str, str] = {}  # a text glues a few hundred different particles
     block: list[str] = []
@@ -58,7 +58,7 @@ def json_blocks(found: Iterable[tuple], rows: list[tuple]) -> Iterator[list[str]
         for start, end, index, particle in spans:
             tail = tails.get(index)
             if tail is None:
-                tail = tails[index] = _json_tail(rows[index])
+                tail = tails[index] = _json_tail(rows[index], quoted)
             glued = particles.get(particle)
             if glued is None:
                 glued = particles[particle] = quoted(particle)
@@ -72,8 +72,10 @@ def json_blocks(found: Iterable[tuple], rows: list[tuple]) -> Iterator[list[str]
     yield block
 
 
-def _json_tail(row: tuple) -> str:
+def _json_tail(row: tuple, quoted) -> str:
     """`"ko": …, "en": …, "type": …}`: the part of a match's JSON its term alone decides."""
+    from ..terms import ROW_EN, ROW_KO, ROW_TYPE
+
     kind = row[ROW_TYPE]
     kind = quoted(kind) if kind else "null"
     return f'"ko": {quoted(row[ROW_KO])}, "en": {quoted(row[ROW_EN])}, "type": {kind}}}'
@@ -81,6 +83,8 @@ def _json_tail(row: tuple) -> str:
 
 def match_rows(found: Iterable[tuple], rows: list[tuple], format: OutputFormat) -> Iterator[dict]:
     """Each match as a table (line:col) or CSV/TSV (line, column) row."""
+    from ..terms import ROW_EN, ROW_KO, ROW_TYPE
+
     for line_number, offset, line, spans in found:
         for start, end, index, particle in spans:
             row = rows[index]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import typer
 from ..errors import UsageError
 from .inputs import read_input
 from .options import GLOSSARY_OPTION, format_option
-from .output import OutputFormat, count_line, print_rows, say
+from .output import OutputFormat, count_line, pretty_json, print_rows, say
 from .root import app
 from .running import load
 
@@ -73,7 +72,7 @@ def extract_command(
     if format is ExtractFormat.yaml:
         say(extract_to_yaml(result), nl=False)
     elif format is ExtractFormat.json:
-        say(json.dumps(extract_to_json(result), ensure_ascii=False, indent=2))
+        say(pretty_json(extract_to_json(result)))
     else:
         rows = extract_to_rows(result)
         print_rows(rows, EXTRACT_COLUMNS, format.value)
