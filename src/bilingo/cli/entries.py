@@ -1,7 +1,5 @@
 """`bilingo lookup`, `add` and `remove`: one entry at a time."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -1,7 +1,5 @@
 """`bilingo glossary validate|stats|export|import`: whole glossary files."""
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 

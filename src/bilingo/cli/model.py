@@ -1,7 +1,5 @@
 """`bilingo model list|install|remove`: Argos packages on this machine, and the engines."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -7,8 +7,6 @@ a `warning:` line (both through bilingo.cli.running, which the quick lookup
 path shares). Nothing here changes state outside the command's own run.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -1,7 +1,5 @@
 """`bilingo scan`: glossary terms found in Korean text, streamed as they are found."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 

@@ -1,7 +1,5 @@
 """`bilingo serve`: the LibreTranslate-compatible API and the review page (docs/server.md)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

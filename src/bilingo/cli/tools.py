@@ -1,7 +1,5 @@
 """The translator's tools: `bilingo check` (terminology QA) and `bilingo extract` (new entries)."""
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 

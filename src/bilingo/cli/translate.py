@@ -3,8 +3,6 @@
 The typer command; its work (and a quick path without typer) is in bilingo.cli.translating.
 """
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 
