@@ -49,6 +49,14 @@ def json_blocks(found: Iterable[tuple], rows: list[tuple]) -> Iterator[list[str]
     """The JSON object of every match (see bilingo.matcher.line_spans), a block at a time."""
     from json.encoder import encode_basestring as quoted  # here, not for `bilingo --help`
 
+    from ..terms import ROW_EN, ROW_KO, ROW_TYPE
+
+    def json_tail(row: tuple) -> str:
+        """`"ko": …, "en": …, "type": …}`: the part of a match's JSON its term alone decides."""
+        kind = row[ROW_TYPE]
+        kind = quoted(kind) if kind else "null"
+        return f'"ko": {quoted(row[ROW_KO])}, "en": {quoted(row[ROW_EN])}, "type": {kind}}}'
+
     tails: dict[int, str] = {}  # row index -> the object's ko, en and type: one per term
     particles: dict[str, str] = {}  # a text glues a few hundred different particles
     block: list[str] = []
@@ -56,7 +64,7 @@ def json_blocks(found: Iterable[tuple], rows: list[tuple]) -> Iterator[list[str]
         for start, end, index, particle in spans:
             tail = tails.get(index)
             if tail is None:
-                tail = tails[index] = _json_tail(rows[index], quoted)
+                tail = tails[index] = json_tail(rows[index])
             glued = particles.get(particle)
             if glued is None:
                 glued = particles[particle] = quoted(particle)
@@ -68,15 +76,6 @@ def json_blocks(found: Iterable[tuple], rows: list[tuple]) -> Iterator[list[str]
             yield block
             block = []
     yield block
-
-
-def _json_tail(row: tuple, quoted) -> str:
-    """`"ko": …, "en": …, "type": …}`: the part of a match's JSON its term alone decides."""
-    from ..terms import ROW_EN, ROW_KO, ROW_TYPE
-
-    kind = row[ROW_TYPE]
-    kind = quoted(kind) if kind else "null"
-    return f'"ko": {quoted(row[ROW_KO])}, "en": {quoted(row[ROW_EN])}, "type": {kind}}}'
 
 
 def match_rows(found: Iterable[tuple], rows: list[tuple], format: OutputFormat) -> Iterator[dict]:
